@@ -1,0 +1,1 @@
+//! Lesson stub: to be written.

@@ -1,0 +1,3 @@
+//! Bench stub: to be written.
+
+fn main() {}

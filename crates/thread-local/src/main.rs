@@ -1,0 +1,3 @@
+//! Lesson stub: to be written.
+
+fn main() {}

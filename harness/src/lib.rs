@@ -1,0 +1,241 @@
+//! What the course's snapshot tests and `cargo xtask` share: running a lesson
+//! binary under a time limit, and the one list of redaction filters that turns
+//! its output into a byte-stable snapshot.
+//!
+//! Each lesson has a `tests/output.rs` of this shape:
+//!
+//! ```no_run
+//! #[test]
+//! fn output_matches_snapshot() {
+//!     harness::assert_lesson_output!("threads");
+//! }
+//! ```
+//!
+//! which runs `target/debug/threads`, redacts its stdout with [`FILTERS`] and
+//! compares it with `crates/threads/tests/snapshots/threads.snap` (the file
+//! the book shows). See `CONTRIBUTING.md` for the redaction format.
+
+pub use insta;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// How long a lesson may run before it is called hung and killed.
+///
+/// Lessons are written to finish in about two seconds; the rest is headroom
+/// for a loaded two-core machine running debug builds.
+pub const LESSON_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The redaction filters, applied in order to every lesson's stdout before it
+/// is compared with its snapshot: `(regex, replacement)`.
+///
+/// Only figures that truly vary from run to run are redacted, and a lesson
+/// prints each one beside a verdict it computed, so the snapshot still proves
+/// the claim. The figure formats are fixed by convention (`CONTRIBUTING.md`):
+///
+/// | printed                 | in the snapshot |
+/// |-------------------------|-----------------|
+/// | `12.3 ms`, `1.02 s`, `845 ns`, `3.1 µs` | `[time]` |
+/// | `3.97x` (a speed-up or a ratio)   | `[ratio]` |
+/// | `cores: 2`              | `cores: [n]`    |
+/// | `~1234` (any count that varies)   | `~[n]`  |
+pub const FILTERS: &[(&str, &str)] = &[
+    // A duration: a number and a unit. `\b` keeps words such as "5 seconds" intact.
+    (r"\b\d+(\.\d+)? ?(ns|µs|us|ms|s)\b", "[time]"),
+    // A ratio or speed-up, written with a trailing `x` straight after the number.
+    (r"\b\d+(\.\d+)?x\b", "[ratio]"),
+    // The machine's core count.
+    (r"\bcores: \d+\b", "cores: [n]"),
+    // Any other figure that varies, marked by the lesson with a leading `~`.
+    (r"~\d+(\.\d+)?", "~[n]"),
+];
+
+/// Applies [`FILTERS`] to `text`, as the snapshot tests do.
+///
+/// ```
+/// let line = "ten children took 104.2 ms (one sleep: 100 ms): ran in parallel: yes";
+/// assert_eq!(
+///     harness::redact(line),
+///     "ten children took [time] (one sleep: [time]): ran in parallel: yes",
+/// );
+/// ```
+pub fn redact(text: &str) -> String {
+    FILTERS
+        .iter()
+        .fold(text.to_owned(), |text, (pattern, replacement)| {
+            let re =
+                regex::Regex::new(pattern).expect("the filters are valid regexes: see the tests");
+            re.replace_all(&text, *replacement).into_owned()
+        })
+}
+
+/// The insta settings every lesson snapshot uses: the shared filters, and
+/// snapshots named after the lesson alone (`tests/snapshots/<lesson>.snap`).
+pub fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    for (pattern, replacement) in FILTERS {
+        settings.add_filter(pattern, *replacement);
+    }
+    settings
+}
+
+/// What a finished lesson left behind.
+#[derive(Debug)]
+pub struct LessonRun {
+    pub status: ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+    pub elapsed: Duration,
+}
+
+/// Why a lesson run did not produce output to check.
+#[derive(Debug)]
+pub enum RunError {
+    /// The binary could not be started at all.
+    Spawn(std::io::Error),
+    /// The lesson was still running at the time limit and was killed.
+    TimedOut { limit: Duration, stdout: String },
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Spawn(err) => write!(f, "could not start: {err}"),
+            RunError::TimedOut { limit, stdout } => write!(
+                f,
+                "hung: still running after {} s, killed; its last output:\n{}",
+                limit.as_secs(),
+                last_lines(stdout, 10)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RunError {}
+
+/// Runs `command` to completion, capturing stdout and stderr, and kills it if
+/// it is still running after `limit`.
+///
+/// Both pipes are drained on their own threads while we wait, so a chatty
+/// child can never block on a full pipe (the deadlock lesson `subprocess`
+/// teaches).
+pub fn run_with_timeout(mut command: Command, limit: Duration) -> Result<LessonRun, RunError> {
+    let started = Instant::now();
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(RunError::Spawn)?;
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+
+    let status = wait_until(&mut child, started + limit);
+    let Some(status) = status else {
+        // Kill and reap, so a hung lesson leaves no process behind.
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(RunError::TimedOut {
+            limit,
+            stdout: stdout.join().unwrap_or_default(),
+        });
+    };
+    Ok(LessonRun {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Polls `child` until it exits or `deadline` passes. std has no
+/// wait-with-timeout, and 10 ms of polling is nothing next to a lesson's run.
+fn wait_until(child: &mut Child, deadline: Instant) -> Option<ExitStatus> {
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Some(status),
+            Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(10)),
+            Ok(None) | Err(_) => return None,
+        }
+    }
+}
+
+fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
+    thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_end(&mut bytes);
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
+}
+
+fn last_lines(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(n)..].join("\n")
+}
+
+/// Runs the lesson binary at `binary` and returns its stdout, panicking with a
+/// message that names the lesson if it fails, hangs or cannot be started.
+pub fn lesson_stdout(lesson: &str, binary: &Path) -> String {
+    match run_with_timeout(Command::new(binary), LESSON_TIMEOUT) {
+        Ok(run) if run.status.success() => run.stdout,
+        Ok(run) => panic!(
+            "lesson `{lesson}` failed ({}); stderr:\n{}",
+            run.status, run.stderr
+        ),
+        Err(err) => panic!("lesson `{lesson}` {err}"),
+    }
+}
+
+/// Runs a lesson's binary and checks its redacted stdout against
+/// `tests/snapshots/<lesson>.snap`. Use it from the lesson's `tests/output.rs`.
+#[macro_export]
+macro_rules! assert_lesson_output {
+    ($lesson:literal) => {{
+        let stdout = $crate::lesson_stdout(
+            $lesson,
+            ::std::path::Path::new(env!(concat!("CARGO_BIN_EXE_", $lesson))),
+        );
+        $crate::snapshot_settings().bind(|| {
+            $crate::insta::assert_snapshot!($lesson, stdout);
+        });
+    }};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn durations_are_redacted_in_every_unit() {
+        assert_eq!(
+            redact("845 ns, 3.1 µs, 12.3 ms, 1.02 s, 40ms"),
+            "[time], [time], [time], [time], [time]"
+        );
+    }
+
+    #[test]
+    fn words_that_start_like_units_are_kept() {
+        let text = "5 seconds, 3 sleeps, 10 messages, 2 steps";
+        assert_eq!(redact(text), text);
+    }
+
+    #[test]
+    fn ratios_core_counts_and_marked_counts_are_redacted() {
+        assert_eq!(
+            redact("speed-up 3.97x on cores: 2; polls: ~3012"),
+            "speed-up [ratio] on cores: [n]; polls: ~[n]"
+        );
+    }
+
+    #[test]
+    fn plain_counts_are_kept() {
+        let text = "processed 1000 items, 500000 increments, 5 threads";
+        assert_eq!(redact(text), text);
+    }
+}

@@ -1,0 +1,211 @@
+//! `cargo xtask book`: builds `book/` into `book/build/` with mdBook's
+//! library crates, in this process, so no one has to install mdBook.
+//!
+//! Before mdBook sees a chapter, two things happen to it here:
+//!
+//! - `{{#output <lesson>}}` is replaced by the lesson's recorded output: the
+//!   body of `crates/<lesson>/tests/snapshots/<lesson>.snap`, the file CI
+//!   checks, so the book can only show output the program really prints.
+//! - every `{{#include path:anchor}}` is checked: the file must exist and hold
+//!   `ANCHOR: anchor` and `ANCHOR_END: anchor`. (mdBook itself only logs a
+//!   broken include and carries on; here it fails the build.)
+//!
+//! A chapter named in `SUMMARY.md` but missing on disk also fails the build
+//! (`create-missing = false` in `book.toml`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use mdbook_driver::MDBook;
+use mdbook_driver::book::Chapter;
+
+use crate::{Result, fail};
+
+pub fn build(root: &Path) -> Result {
+    let book_dir = root.join("book");
+    let mut book = MDBook::load(&book_dir).map_err(|e| fail(format!("loading the book: {e:#}")))?;
+    let src_dir = book_dir.join(&book.config.book.src);
+
+    let mut problems = Vec::new();
+    book.book.for_each_chapter_mut(|chapter| {
+        if let Err(problem) = prepare_chapter(root, &src_dir, chapter) {
+            problems.push(problem);
+        }
+    });
+    if !problems.is_empty() {
+        return Err(fail(format!(
+            "the book has broken links:\n  {}",
+            problems.join("\n  ")
+        )));
+    }
+
+    book.build()
+        .map_err(|e| fail(format!("building the book: {e:#}")))?;
+    let index = book.build_dir_for("html").join("index.html");
+    eprintln!("==> book written to {}", index.display());
+    Ok(())
+}
+
+/// Injects lesson output into `chapter` and checks its includes.
+fn prepare_chapter(
+    root: &Path,
+    src_dir: &Path,
+    chapter: &mut Chapter,
+) -> std::result::Result<(), String> {
+    let Some(source) = chapter.source_path.clone() else {
+        return Ok(());
+    };
+    let chapter_dir = src_dir
+        .join(&source)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let mut errors = Vec::new();
+
+    chapter.content = replace_directives(&chapter.content, "output", |lesson| {
+        lesson_output(root, lesson).map_err(|e| errors.push(format!("{}: {e}", source.display())))
+    });
+    for link in ["include", "rustdoc_include"] {
+        replace_directives(&chapter.content, link, |target| {
+            check_include(&chapter_dir, target).map_err(|e| {
+                errors.push(format!(
+                    "{}: {{{{#{link} {target}}}}}: {e}",
+                    source.display()
+                ))
+            })?;
+            Err(()) // leave the directive for mdBook to expand
+        });
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("\n  "))
+    }
+}
+
+/// Calls `expand` on the argument of every `{{#<name> argument}}` in `text`
+/// and replaces the directive with what it returns (or leaves it on `Err`).
+fn replace_directives(
+    text: &str,
+    name: &str,
+    mut expand: impl FnMut(&str) -> std::result::Result<String, ()>,
+) -> String {
+    let open = format!("{{{{#{name} ");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(&open) {
+        let Some(len) = rest[start..].find("}}") else {
+            break;
+        };
+        let directive = &rest[start..start + len + 2];
+        let argument = directive[open.len()..directive.len() - 2].trim();
+        out.push_str(&rest[..start]);
+        match expand(argument) {
+            Ok(replacement) => out.push_str(&replacement),
+            Err(()) => out.push_str(directive),
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The recorded output of `lesson`, as a fenced block for the chapter.
+fn lesson_output(root: &Path, lesson: &str) -> std::result::Result<String, String> {
+    let path = snapshot_path(root, lesson);
+    let snapshot = fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "no snapshot for lesson `{lesson}` at {} ({e}); run `cargo xtask test --accept`",
+            path.display()
+        )
+    })?;
+    Ok(format!(
+        "```text\n{}\n```",
+        snapshot_body(&snapshot).trim_end()
+    ))
+}
+
+pub fn snapshot_path(root: &Path, lesson: &str) -> PathBuf {
+    root.join("crates")
+        .join(lesson)
+        .join("tests/snapshots")
+        .join(format!("{lesson}.snap"))
+}
+
+/// An insta snapshot is a `---`-fenced header, then the recorded text.
+fn snapshot_body(snapshot: &str) -> &str {
+    snapshot
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map_or(snapshot, |(_header, body)| body)
+}
+
+/// Checks one `{{#include file[:anchor | :lines]}}` target.
+fn check_include(chapter_dir: &Path, target: &str) -> std::result::Result<(), String> {
+    let (file, selector) = match target.split_once(':') {
+        Some((file, selector)) => (file, Some(selector)),
+        None => (target, None),
+    };
+    let path = chapter_dir.join(file);
+    let text =
+        fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let Some(anchor) =
+        selector.filter(|s| !s.is_empty() && !s.starts_with(|c: char| c.is_ascii_digit()))
+    else {
+        return Ok(()); // a whole file, or a line range
+    };
+    let has = |marker: &str| text.lines().any(|line| line.trim_end().ends_with(marker));
+    if !has(&format!("ANCHOR: {anchor}")) {
+        return Err(format!("no `ANCHOR: {anchor}` in {}", path.display()));
+    }
+    if !has(&format!("ANCHOR_END: {anchor}")) {
+        return Err(format!("no `ANCHOR_END: {anchor}` in {}", path.display()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_snapshot_header_is_dropped() {
+        let snap = "---\nsource: crates/threads/tests/output.rs\n---\nline 1\nline 2\n";
+        assert_eq!(snapshot_body(snap), "line 1\nline 2\n");
+    }
+
+    #[test]
+    fn directives_are_replaced_in_place() {
+        let text = "a {{#output x}} b {{#output y}} c";
+        let out = replace_directives(text, "output", |arg| Ok(arg.to_uppercase()));
+        assert_eq!(out, "a X b Y c");
+    }
+
+    #[test]
+    fn a_directive_left_on_error_stays_as_written() {
+        let text = "a {{#include f.rs:anchor}} b";
+        assert_eq!(replace_directives(text, "include", |_| Err(())), text);
+    }
+
+    #[test]
+    fn a_missing_anchor_is_reported() {
+        let dir = std::env::temp_dir().join(format!("xtask-book-test-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("f.rs"),
+            "// ANCHOR: here\nfn f() {}\n// ANCHOR_END: here\n",
+        )
+        .unwrap();
+        assert_eq!(check_include(&dir, "f.rs:here"), Ok(()));
+        assert_eq!(check_include(&dir, "f.rs"), Ok(()));
+        assert_eq!(check_include(&dir, "f.rs:2:3"), Ok(()));
+        let err = check_include(&dir, "f.rs:there").unwrap_err();
+        assert!(err.starts_with("no `ANCHOR: there`"), "{err}");
+        assert!(
+            check_include(&dir, "nosuch.rs:here")
+                .unwrap_err()
+                .starts_with("cannot read")
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

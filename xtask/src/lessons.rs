@@ -1,0 +1,34 @@
+//! The lessons in reading order: the one list that `cargo xtask list`, the
+//! README's lesson table and the book's `SUMMARY.md` all follow
+//! (`cargo xtask sync` writes the last two from it; `sync --check` fails
+//! when they have drifted).
+
+/// One lesson: a package under `crates/`, a chapter in `book/src/`.
+#[derive(Debug)]
+pub struct Lesson {
+    /// Package name, folder name under `crates/`, and chapter file stem.
+    pub name: &'static str,
+    /// The one-line title of the chapter.
+    pub title: &'static str,
+    /// Where the Python original comes from.
+    pub python: &'static str,
+    /// The Rust tools the lesson teaches.
+    pub rust: &'static str,
+}
+
+pub const LESSONS: &[Lesson] = &[
+    Lesson {
+        name: "threads",
+        title: "Starting, stopping and signalling threads",
+        python: "Cookbook 12.1, 12.2",
+        rust: "`thread::spawn`/`join`, `AtomicBool`, `Mutex` + `Condvar`, `Barrier`, `thread::scope`",
+    },
+    // Lessons still being written are listed here as they land:
+    // subprocess, blocking-io, locks, queues, thread-local, lock-ordering,
+    // thread-pools, actors, generator-schedulers, pollable-queues.
+];
+
+/// The lesson called `name`, if there is one.
+pub fn find(name: &str) -> Option<&'static Lesson> {
+    LESSONS.iter().find(|lesson| lesson.name == name)
+}
