@@ -1,3 +1,164 @@
-//! Lesson stub: to be written.
+//! Lesson 10: cooperative tasks without threads (Python Cookbook 12.12).
+//!
+//! Run it with `cargo run -p generator-schedulers`. Every task here runs on
+//! the main thread, one step at a time; the program starts no thread at all.
 
-fn main() {}
+use std::cell::RefCell;
+use std::time::{Duration, Instant};
+
+use generator_schedulers::actor::{ActorScheduler, Counter, Printer};
+use generator_schedulers::executor::{Executor, countdown, countup, yield_now};
+use generator_schedulers::task::{Countdown, Countup, Step, Task, TaskScheduler};
+
+fn main() {
+    a_task_is_a_state_machine();
+    round_robin_gives_a_fixed_interleaving();
+    an_async_fn_is_a_state_machine_the_compiler_writes();
+    actors_pass_messages_without_recursion();
+    a_blocking_call_stalls_every_task();
+}
+
+// ANCHOR: a_task_is_a_state_machine
+/// 1. Calling `step()` by hand is Python's `next(task)`.
+fn a_task_is_a_state_machine() {
+    println!("== 1. A task is a state machine ==");
+    let mut task = Countdown::new(3);
+    loop {
+        let mut out = Vec::new();
+        let step = task.step(&mut out);
+        println!("step() printed {out:?} and returned {step:?}");
+        if step == Step::Done {
+            break;
+        }
+    }
+}
+// ANCHOR_END: a_task_is_a_state_machine
+
+// ANCHOR: round_robin
+/// 2. Three tasks take turns; the order is decided by the code alone.
+fn round_robin_gives_a_fixed_interleaving() {
+    println!("\n== 2. Round robin gives a fixed interleaving ==");
+    let mut out = Vec::new();
+    let finished = cookbook_tasks().run(&mut out);
+    for line in &out {
+        println!("{line}");
+    }
+    println!(
+        "tasks left the queue in this order: {}",
+        finished.join(", ")
+    );
+}
+
+/// The cookbook's three tasks, in the cookbook's order.
+fn cookbook_tasks() -> TaskScheduler {
+    let mut scheduler = TaskScheduler::default();
+    scheduler.spawn(Countdown::new(10));
+    scheduler.spawn(Countdown::new(5));
+    scheduler.spawn(Countup::new(15));
+    scheduler
+}
+// ANCHOR_END: round_robin
+
+// ANCHOR: async_tasks
+/// 3. The same tasks as `async fn`s on a ten-line executor.
+fn an_async_fn_is_a_state_machine_the_compiler_writes() {
+    println!("\n== 3. An async fn is a state machine the compiler writes ==");
+    let out = RefCell::new(Vec::new());
+    let mut executor = Executor::default();
+    executor.spawn(countdown(10, &out));
+    executor.spawn(countdown(5, &out));
+    executor.spawn(countup(15, &out));
+    let polls = executor.run();
+
+    let mut by_hand = Vec::new();
+    cookbook_tasks().run(&mut by_hand);
+
+    let out = out.into_inner();
+    println!(
+        "the executor polled {polls} times and the tasks printed {} lines",
+        out.len()
+    );
+    println!(
+        "same lines in the same order as section 2: {}",
+        yes_no(out == by_hand)
+    );
+}
+// ANCHOR_END: async_tasks
+
+// ANCHOR: actors
+/// 4. Counter and printer pass 10 000 messages through one queue.
+fn actors_pass_messages_without_recursion() {
+    println!("\n== 4. Actors pass messages without recursion ==");
+    let printed = RefCell::new(Vec::new());
+    let mut scheduler = ActorScheduler::default();
+    scheduler.new_actor("printer", Printer::new(&printed));
+    scheduler.new_actor("counter", Counter::new("counter", "printer"));
+    scheduler.send("counter", 10_000);
+    let report = scheduler.run();
+
+    let printed = printed.into_inner();
+    for line in printed.iter().take(3) {
+        println!("{line}");
+    }
+    println!("...");
+    for line in &printed[printed.len().saturating_sub(3)..] {
+        println!("{line}");
+    }
+    println!(
+        "messages delivered: {}, dropped: {}",
+        report.delivered, report.dropped
+    );
+    println!(
+        "most messages ever waiting at once: {}",
+        report.peak_queue_len
+    );
+    println!(
+        "every delivery ran at the same stack depth: {}",
+        yes_no(report.stack_spread == 0)
+    );
+}
+// ANCHOR_END: actors
+
+// ANCHOR: blocking_stalls
+/// 5. What is lost: one task that blocks stalls all the others.
+fn a_blocking_call_stalls_every_task() {
+    println!("\n== 5. A blocking call stalls every task ==");
+    const BLOCK: Duration = Duration::from_millis(50);
+    let ticks = RefCell::new(Vec::new());
+
+    let ticker = async {
+        for _ in 0..3 {
+            ticks.borrow_mut().push(Instant::now());
+            yield_now().await;
+        }
+    };
+    let sleeper = async {
+        // A blocking call, not an await: the executor cannot run anything
+        // else until it returns, because this task never gives control back.
+        std::thread::sleep(BLOCK);
+        yield_now().await;
+    };
+    let mut executor = Executor::default();
+    executor.spawn(ticker);
+    executor.spawn(sleeper);
+    executor.run();
+
+    let ticks = ticks.into_inner();
+    let longest_gap = ticks
+        .windows(2)
+        .map(|pair| pair[1] - pair[0])
+        .max()
+        .expect("the ticker ticks three times, so there are two gaps");
+    println!(
+        "the sleeper blocked for {BLOCK:.1?}; the longest gap between ticks was {longest_gap:.1?}"
+    );
+    println!(
+        "the ticker stalled while the sleeper blocked: {}",
+        yes_no(longest_gap >= BLOCK)
+    );
+}
+// ANCHOR_END: blocking_stalls
+
+fn yes_no(claim: bool) -> &'static str {
+    if claim { "yes" } else { "no" }
+}
