@@ -23,9 +23,15 @@ pub const LESSONS: &[Lesson] = &[
         python: "Cookbook 12.1, 12.2",
         rust: "`thread::spawn`/`join`, `AtomicBool`, `Mutex` + `Condvar`, `Barrier`, `thread::scope`",
     },
+    Lesson {
+        name: "generator-schedulers",
+        title: "Cooperative tasks without threads",
+        python: "Cookbook 12.12",
+        rust: "state machines, `async fn`, `Future`/`Pin`/`Waker`, a hand-built executor",
+    },
     // Lessons still being written are listed here as they land:
     // subprocess, blocking-io, locks, queues, thread-local, lock-ordering,
-    // thread-pools, actors, generator-schedulers, pollable-queues.
+    // thread-pools, actors, pollable-queues.
 ];
 
 /// The lesson called `name`, if there is one.
