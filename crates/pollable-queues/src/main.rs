@@ -1,3 +1,254 @@
-//! Lesson stub: to be written.
+//! Lesson 11: waiting on several queues at once (Python Cookbook 12.13).
+//!
+//! Run it with `cargo run -p pollable-queues`. Producers run on their own
+//! threads; the consumer collects what it gets and prints it after joining
+//! them, grouped by source, so the output is the same on every run.
 
-fn main() {}
+use std::collections::BTreeMap;
+use std::io::{self, ErrorKind, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::os::fd::AsFd;
+use std::os::unix::net::UnixStream;
+use std::thread;
+use std::time::Duration;
+
+use crossbeam::channel;
+use crossbeam::select;
+use pollable_queues::{PollableQueue, ready};
+
+fn main() -> io::Result<()> {
+    readable_exactly_while_items_wait()?;
+    one_poll_waits_on_queues_and_a_socket()?;
+    put_never_blocks()?;
+    racing_producers_lose_no_wake_up()?;
+    channels_only_use_select();
+    Ok(())
+}
+
+// ANCHOR: readable_while_items_wait
+/// 1. The queue's descriptor is readable exactly while items wait.
+fn readable_exactly_while_items_wait() -> io::Result<()> {
+    println!("== 1. Readable exactly while items wait ==");
+    let queue = PollableQueue::new()?;
+    let readable = |queue: &PollableQueue<&str>| -> io::Result<&str> {
+        let ready = ready(&[queue.as_fd()], Some(Duration::ZERO))?;
+        Ok(if ready.is_empty() { "no" } else { "yes" })
+    };
+    println!("empty:              readable: {}", readable(&queue)?);
+    queue.put("a");
+    queue.put("b");
+    println!("after put a, put b: readable: {}", readable(&queue)?);
+    queue.try_get();
+    println!("after one get:      readable: {}", readable(&queue)?);
+    queue.try_get();
+    println!("after two gets:     readable: {}", readable(&queue)?);
+    Ok(())
+}
+// ANCHOR_END: readable_while_items_wait
+
+// ANCHOR: one_poll
+/// 2. One consumer, one `poll()`: three queues of two types, and a socket.
+fn one_poll_waits_on_queues_and_a_socket() -> io::Result<()> {
+    println!("\n== 2. One poll waits on queues and a socket ==");
+    let q1 = PollableQueue::new()?;
+    let q2 = PollableQueue::new()?;
+    let q3 = PollableQueue::new()?;
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let address = listener.local_addr()?;
+
+    let got = thread::scope(|s| -> io::Result<BTreeMap<&str, Vec<String>>> {
+        // The cookbook's puts, each from a thread of its own, at times the
+        // consumer cannot predict.
+        s.spawn(|| q1.put(1));
+        s.spawn(|| {
+            q2.put(10);
+            q2.put(15);
+        });
+        s.spawn(|| q3.put("hello".to_owned()));
+        s.spawn(move || -> io::Result<()> { TcpStream::connect(address)?.write_all(b"ping") });
+        let (mut socket, _) = listener.accept()?;
+
+        let mut got: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        let mut from_socket = Vec::new();
+        let mut socket_open = true;
+        let queued_items =
+            |got: &BTreeMap<&str, Vec<String>>| got.values().map(Vec::len).sum::<usize>();
+        while queued_items(&got) < 4 || socket_open {
+            let fds = [q1.as_fd(), q2.as_fd(), q3.as_fd(), socket.as_fd()];
+            for index in ready(&fds, Some(Duration::from_secs(5)))? {
+                match index {
+                    0 => drain(&q1, "q1", &mut got),
+                    1 => drain(&q2, "q2", &mut got),
+                    2 => drain(&q3, "q3", &mut got),
+                    _ => socket_open = read_some(&mut socket, &mut from_socket)?,
+                }
+            }
+        }
+        got.insert(
+            "socket",
+            vec![String::from_utf8_lossy(&from_socket).into_owned()],
+        );
+        Ok(got)
+    })?;
+
+    for (source, items) in &got {
+        println!("{source}: got {}", items.join(", "));
+    }
+    Ok(())
+}
+
+fn drain<T: ToString>(
+    queue: &PollableQueue<T>,
+    name: &'static str,
+    got: &mut BTreeMap<&str, Vec<String>>,
+) {
+    while let Some(item) = queue.try_get() {
+        got.entry(name).or_default().push(item.to_string());
+    }
+}
+
+/// Reads what the socket has into `bytes`; returns whether it is still open.
+fn read_some(socket: &mut TcpStream, bytes: &mut Vec<u8>) -> io::Result<bool> {
+    let mut buffer = [0; 64];
+    let n = socket.read(&mut buffer)?;
+    bytes.extend_from_slice(&buffer[..n]);
+    Ok(n > 0)
+}
+// ANCHOR_END: one_poll
+
+// ANCHOR: put_never_blocks
+/// 3. `put` never blocks: the flag is one byte, not one byte per item.
+fn put_never_blocks() -> io::Result<()> {
+    println!("\n== 3. Put never blocks ==");
+    // The cookbook writes one byte per item into a socket. How many fit
+    // before that write would block? (It depends on the OS: hence `~`.)
+    let (_reader, writer) = UnixStream::pair()?;
+    writer.set_nonblocking(true)?;
+    let mut fitted = 0u64;
+    loop {
+        match (&writer).write(&[1]) {
+            Ok(_) => fitted += 1,
+            Err(err) if err.kind() == ErrorKind::WouldBlock => break,
+            Err(err) => return Err(err),
+        }
+    }
+    println!("one byte per item: put would block after ~{fitted} items");
+
+    const MILLION: usize = 1_000_000;
+    let queue = PollableQueue::new()?;
+    for item in 0..MILLION {
+        queue.put(item);
+    }
+    let readable = !ready(&[queue.as_fd()], Some(Duration::ZERO))?.is_empty();
+    println!(
+        "one byte per state change: {} items queued, readable: {}",
+        queue.len(),
+        yes_no(readable)
+    );
+    let mut in_order = true;
+    for expected in 0..MILLION {
+        in_order &= queue.try_get() == Some(expected);
+    }
+    let readable = !ready(&[queue.as_fd()], Some(Duration::ZERO))?.is_empty();
+    println!(
+        "drained in order: {}; readable after: {}",
+        yes_no(in_order && queue.is_empty()),
+        yes_no(readable)
+    );
+    Ok(())
+}
+// ANCHOR_END: put_never_blocks
+
+// ANCHOR: racing_producers
+/// 4. Four producers race one consumer: no item lost, no wake-up lost.
+fn racing_producers_lose_no_wake_up() -> io::Result<()> {
+    println!("\n== 4. Racing producers lose no wake-up ==");
+    const PRODUCERS: u32 = 4;
+    const EACH: u32 = 25_000;
+    let queue = PollableQueue::new()?;
+    let (mut got, stalls) = thread::scope(|s| -> io::Result<(Vec<u32>, u32)> {
+        for producer in 0..PRODUCERS {
+            let queue = &queue;
+            s.spawn(move || {
+                for n in 0..EACH {
+                    queue.put(producer * EACH + n);
+                }
+            });
+        }
+        let mut got = Vec::new();
+        // A lost wake-up would show as a poll that times out while items
+        // wait. Count those; the answer must be zero.
+        let mut stalls = 0;
+        while got.len() < (PRODUCERS * EACH) as usize {
+            // Only this thread takes items, so items waiting now are still
+            // waiting when poll() looks: it must then return at once.
+            let waiting = !queue.is_empty();
+            let woke = !ready(&[queue.as_fd()], Some(Duration::from_secs(1)))?.is_empty();
+            if waiting && !woke {
+                stalls += 1;
+            }
+            while let Some(item) = queue.try_get() {
+                got.push(item);
+            }
+        }
+        Ok((got, stalls))
+    })?;
+    got.sort_unstable();
+    let exactly_once = got.iter().copied().eq(0..PRODUCERS * EACH);
+    println!(
+        "{PRODUCERS} producers x {EACH} items: each arrived exactly once: {}",
+        yes_no(exactly_once)
+    );
+    println!("polls that slept through a waiting item: {stalls}");
+    Ok(())
+}
+// ANCHOR_END: racing_producers
+
+// ANCHOR: select
+/// 5. When everything is a channel, crossbeam's `select!` needs no descriptors.
+fn channels_only_use_select() {
+    println!("\n== 5. Channels only: select! ==");
+    let (tx1, rx1) = channel::unbounded();
+    let (tx2, rx2) = channel::unbounded();
+    let (tx3, rx3) = channel::unbounded::<String>();
+    let got = thread::scope(|s| {
+        s.spawn(move || tx1.send(1));
+        s.spawn(move || {
+            tx2.send(10)?;
+            tx2.send(15)
+        });
+        s.spawn(move || tx3.send("hello".to_owned()));
+
+        let mut got: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        let (mut rx1, mut rx2, mut rx3) = (rx1, rx2, rx3);
+        let mut open = 3;
+        // A channel is closed once every sender is dropped; `recv` then
+        // fails at once, so its place is taken by `never()`, which never
+        // becomes ready.
+        while open > 0 {
+            select! {
+                recv(rx1) -> msg => match msg {
+                    Ok(n) => got.entry("q1").or_default().push(n.to_string()),
+                    Err(_) => (rx1, open) = (channel::never(), open - 1),
+                },
+                recv(rx2) -> msg => match msg {
+                    Ok(n) => got.entry("q2").or_default().push(n.to_string()),
+                    Err(_) => (rx2, open) = (channel::never(), open - 1),
+                },
+                recv(rx3) -> msg => match msg {
+                    Ok(text) => got.entry("q3").or_default().push(text),
+                    Err(_) => (rx3, open) = (channel::never(), open - 1),
+                },
+            }
+        }
+        got
+    });
+    for (source, items) in &got {
+        println!("{source}: got {}", items.join(", "));
+    }
+}
+// ANCHOR_END: select
+
+fn yes_no(claim: bool) -> &'static str {
+    if claim { "yes" } else { "no" }
+}
