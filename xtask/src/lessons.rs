@@ -29,9 +29,15 @@ pub const LESSONS: &[Lesson] = &[
         python: "Cookbook 12.12",
         rust: "state machines, `async fn`, `Future`/`Pin`/`Waker`, a hand-built executor",
     },
+    Lesson {
+        name: "pollable-queues",
+        title: "Waiting on several queues at once",
+        python: "Cookbook 12.13",
+        rust: "`AsFd`, `poll()` (nix), `UnixStream::pair`, crossbeam `select!`",
+    },
     // Lessons still being written are listed here as they land:
     // subprocess, blocking-io, locks, queues, thread-local, lock-ordering,
-    // thread-pools, actors, pollable-queues.
+    // thread-pools, actors.
 ];
 
 /// The lesson called `name`, if there is one.
