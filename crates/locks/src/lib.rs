@@ -12,12 +12,12 @@
 #![doc = include_str!("../wont_compile/borrowed.rs")]
 //! ```
 //!
-//! rustc's verdict is `error[E0499]: cannot borrow `counter` as mutable more
-//! than once at a time` (the whole message is in
+//! rustc's verdict is ``error[E0499]: cannot borrow `counter` as mutable more
+//! than once at a time`` (the whole message is in
 //! `wont_compile/borrowed.stderr`, which `tests/wont_compile.rs` checks).
 //! Sharing the counter through an `Arc` does not help: an `Arc` hands out
 //! only shared references, so `counter.increment(1)` is
-//! `error[E0596]: cannot borrow data in an `Arc` as mutable`.
+//! ``error[E0596]: cannot borrow data in an `Arc` as mutable``.
 //!
 //! ```compile_fail
 #![doc = include_str!("../wont_compile/shared.rs")]
@@ -184,8 +184,8 @@ impl Counter for ParkingLotCounter {
 
 // ANCHOR: atomic_counter
 /// The increment as one indivisible read-modify-write: `fetch_add` is a
-/// single instruction (`lock xadd` on x86), so no thread can write between
-/// its read and its write. No lock at all.
+/// single atomic instruction (on x86, an add with the `lock` prefix), so no
+/// thread can write between its read and its write. No lock at all.
 #[derive(Debug)]
 pub struct AtomicCounter {
     count: AtomicU64,
