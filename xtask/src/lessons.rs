@@ -24,6 +24,12 @@ pub const LESSONS: &[Lesson] = &[
         rust: "`thread::spawn`/`join`, `AtomicBool`, `Mutex` + `Condvar`, `Barrier`, `thread::scope`",
     },
     Lesson {
+        name: "locks",
+        title: "Data races and mutual exclusion",
+        python: "Effective Python Item 54; Cookbook 12.4",
+        rust: "`Mutex` and poisoning, `parking_lot::Mutex`, `AtomicU64::fetch_add`, `RwLock`",
+    },
+    Lesson {
         name: "generator-schedulers",
         title: "Cooperative tasks without threads",
         python: "Cookbook 12.12",
@@ -36,7 +42,7 @@ pub const LESSONS: &[Lesson] = &[
         rust: "`AsFd`, `poll()` (nix), `UnixStream::pair`, crossbeam `select!`",
     },
     // Lessons still being written are listed here as they land:
-    // subprocess, blocking-io, locks, queues, thread-local, lock-ordering,
+    // subprocess, blocking-io, queues, thread-local, lock-ordering,
     // thread-pools, actors.
 ];
 

@@ -1,6 +1,9 @@
 //! `cargo xtask sync [--check]`: the README's lesson table and the book's
-//! `SUMMARY.md` are written from [`LESSONS`], so the three never disagree.
-//! `--check` (run by `ci`) only compares, and fails if a file has drifted.
+//! `SUMMARY.md` are written from [`LESSONS`], so the three never disagree,
+//! and the glossary in `introduction.md` is put in reading order (each
+//! lesson appends its rows; this sorts them by lesson, stably).
+//! `--check` (run by `ci`) only compares, and fails if a file has drifted or
+//! a lesson has no glossary row.
 
 use std::fs;
 use std::path::Path;
@@ -27,9 +30,25 @@ pub fn sync(root: &Path, args: &[String]) -> Result {
         })?;
     let summary_path = root.join("book/src/SUMMARY.md");
     let summary_new = summary();
+    let intro_path = root.join("book/src/introduction.md");
+    let (intro_new, without_rows) = glossary_in_reading_order(&read(&intro_path)?)?;
+    if check && !without_rows.is_empty() {
+        return Err(fail(format!(
+            "the glossary in introduction.md has no row for: {}",
+            without_rows.join(", ")
+        )));
+    }
+
+    if check {
+        check_every_package_is_listed(root)?;
+    }
 
     let mut stale = Vec::new();
-    for (path, new) in [(&readme_path, &readme_new), (&summary_path, &summary_new)] {
+    for (path, new) in [
+        (&readme_path, &readme_new),
+        (&summary_path, &summary_new),
+        (&intro_path, &intro_new),
+    ] {
         let old = fs::read_to_string(path).unwrap_or_default();
         if &old == new {
             continue;
@@ -54,6 +73,88 @@ pub fn sync(root: &Path, args: &[String]) -> Result {
             stale.join(" and ")
         )))
     }
+}
+
+/// Every package under `crates/` is a listed lesson, and the other way round.
+fn check_every_package_is_listed(root: &Path) -> Result {
+    let entries =
+        fs::read_dir(root.join("crates")).map_err(|e| fail(format!("reading crates/: {e}")))?;
+    let mut packages: Vec<String> = entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.path().join("Cargo.toml").is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    packages.sort();
+    let unlisted: Vec<&str> = packages
+        .iter()
+        .map(String::as_str)
+        .filter(|name| !LESSONS.iter().any(|l| l.name == *name))
+        .collect();
+    let missing: Vec<&str> = LESSONS
+        .iter()
+        .map(|l| l.name)
+        .filter(|name| !packages.iter().any(|p| p == name))
+        .collect();
+    match (unlisted.is_empty(), missing.is_empty()) {
+        (true, true) => Ok(()),
+        _ => Err(fail(format!(
+            "crates/ and xtask/src/lessons.rs disagree: not listed: [{}]; listed but no package: [{}]",
+            unlisted.join(", "),
+            missing.join(", ")
+        ))),
+    }
+}
+
+const GLOSSARY_HEADER: &str = "| Python | Rust | Lesson |";
+
+/// `introduction.md` with its glossary rows sorted by lesson (reading
+/// order), keeping each lesson's rows in the order it wrote them; and the
+/// lessons that have no row yet.
+fn glossary_in_reading_order(intro: &str) -> Result<(String, Vec<&'static str>)> {
+    let lines: Vec<&str> = intro.lines().collect();
+    let header = lines
+        .iter()
+        .position(|line| line.trim() == GLOSSARY_HEADER)
+        .ok_or_else(|| {
+            fail(format!(
+                "introduction.md has no glossary table (`{GLOSSARY_HEADER}`)"
+            ))
+        })?;
+    let first_row = header + 2; // after the header and the `|---|` line
+    let end = lines[first_row..]
+        .iter()
+        .position(|line| !line.starts_with('|'))
+        .map_or(lines.len(), |n| first_row + n);
+
+    let lesson_of = |row: &str| {
+        row.trim_end()
+            .trim_end_matches('|')
+            .rsplit('|')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_owned()
+    };
+    let rank = |row: &str| {
+        let lesson = lesson_of(row);
+        LESSONS
+            .iter()
+            .position(|l| l.name == lesson)
+            .unwrap_or(LESSONS.len())
+    };
+    let mut rows = lines[first_row..end].to_vec();
+    rows.sort_by_key(|row| rank(row)); // stable: a lesson's rows keep their order
+
+    let without_rows = LESSONS
+        .iter()
+        .map(|l| l.name)
+        .filter(|name| !rows.iter().any(|row| lesson_of(row) == *name))
+        .collect();
+
+    let mut out: Vec<&str> = lines[..first_row].to_vec();
+    out.extend(rows);
+    out.extend(&lines[end..]);
+    Ok((out.join("\n") + "\n", without_rows))
 }
 
 /// The README's lesson table.
