@@ -1,3 +1,239 @@
-//! Lesson stub: to be written.
+//! Lesson 7: avoiding deadlock by taking locks in one global order
+//! (Python Cookbook 12.5). Run it with `cargo run -p lock-ordering`.
 
-fn main() {}
+use lock_ordering::philosophers::{self, PHILOSOPHERS};
+use lock_ordering::{AcquireError, OrderedMutex, acquire, held_locks};
+use std::sync::Barrier;
+use std::thread;
+use std::time::{Duration, Instant};
+
+fn main() {
+    opposite_orders_deadlock();
+    acquire_takes_any_set_in_one_order();
+    one_global_order_cannot_deadlock();
+    out_of_order_is_an_error_not_a_hang();
+    five_philosophers_all_eat();
+}
+
+// ANCHOR: opposite_orders_deadlock
+/// How long each thread waits for its second lock before it gives up. With a
+/// plain `lock()` it would wait forever.
+const PATIENCE: Duration = Duration::from_millis(100);
+
+fn opposite_orders_deadlock() {
+    println!("== 1. Two threads take two locks in opposite orders: deadlock ==");
+    let x = parking_lot::Mutex::new(());
+    let y = parking_lot::Mutex::new(());
+    let both_hold_one = Barrier::new(2);
+    let both_have_tried = Barrier::new(2);
+
+    // Take `first`, then try for `second`; report whether we got it and how
+    // long we waited.
+    let take_both = |first: &parking_lot::Mutex<()>, second: &parking_lot::Mutex<()>| {
+        let _first = first.lock();
+        // Past this line each thread certainly holds its first lock...
+        both_hold_one.wait();
+        let started = Instant::now();
+        let got_second = second.try_lock_for(PATIENCE).is_some();
+        let waited = started.elapsed();
+        // ...and keeps holding it until the other has tried too, so neither
+        // attempt can succeed, however the two threads are scheduled.
+        both_have_tried.wait();
+        (got_second, waited)
+    };
+
+    let (one, two) = thread::scope(|s| {
+        let one = s.spawn(|| take_both(&x, &y));
+        let two = s.spawn(|| take_both(&y, &x));
+        (
+            one.join().expect("thread 1 does not panic"),
+            two.join().expect("thread 2 does not panic"),
+        )
+    });
+    println!(
+        "thread 1 holds x, waited {:.1?} for y: got it: {}",
+        one.1,
+        yes_no(one.0)
+    );
+    println!(
+        "thread 2 holds y, waited {:.1?} for x: got it: {}",
+        two.1,
+        yes_no(two.0)
+    );
+    println!(
+        "deadlock detected: {} (each held the lock the other was waiting for)",
+        yes_no(!one.0 && !two.0)
+    );
+}
+// ANCHOR_END: opposite_orders_deadlock
+
+// ANCHOR: any_set_in_one_order
+fn acquire_takes_any_set_in_one_order() {
+    println!("\n== 2. acquire takes any set of locks in one global order ==");
+    // Made in this order, so ranked in this order.
+    let a = OrderedMutex::new("a", 'a');
+    let b = OrderedMutex::new("b", 'b');
+    let c = OrderedMutex::new("c", 'c');
+
+    let permutations = [
+        [&a, &b, &c],
+        [&a, &c, &b],
+        [&b, &a, &c],
+        [&b, &c, &a],
+        [&c, &a, &b],
+        [&c, &b, &a],
+    ];
+    let mut orders = Vec::new();
+    for locks in permutations {
+        let guard = acquire(&locks).expect("this thread holds no other lock");
+        let named: Vec<&str> = locks.iter().map(|lock| lock.name()).collect();
+        let took = guard.locked_order();
+        println!(
+            "acquire({}) took {}; guard[0] is {}",
+            named.join(", "),
+            took.join(", "),
+            guard[0]
+        );
+        orders.push(took);
+    } // each guard drops here: it releases c, then b, then a
+    orders.dedup();
+    println!(
+        "one order for every permutation: {}",
+        yes_no(orders.len() == 1)
+    );
+    println!(
+        "locks held after the guards dropped: {}",
+        held_locks().len()
+    );
+}
+// ANCHOR_END: any_set_in_one_order
+
+// ANCHOR: one_global_order
+const TRANSFERS: i64 = 1_000;
+
+fn one_global_order_cannot_deadlock() {
+    println!("\n== 3. The same two threads through acquire: no deadlock ==");
+    let x = OrderedMutex::new("x", 1_000_i64);
+    let y = OrderedMutex::new("y", 1_000_i64);
+    let start = Barrier::new(2);
+
+    // Move 1 from `from` to `to`, TRANSFERS times, and count the moves.
+    // Thread 1 names (x, y), thread 2 names (y, x): section 1's two orders.
+    let transfer = |from: &OrderedMutex<i64>, to: &OrderedMutex<i64>| {
+        start.wait();
+        let mut moved = 0;
+        for _ in 0..TRANSFERS {
+            let mut accounts = acquire(&[from, to]).expect("this thread holds no other lock");
+            accounts[0] -= 1;
+            accounts[1] += 1;
+            moved += 1;
+        }
+        moved
+    };
+    let (one, two) = thread::scope(|s| {
+        let one = s.spawn(|| transfer(&x, &y));
+        let two = s.spawn(|| transfer(&y, &x));
+        (
+            one.join().expect("thread 1 does not panic"),
+            two.join().expect("thread 2 does not panic"),
+        )
+    });
+
+    let accounts = acquire(&[&x, &y]).expect("this thread holds no other lock");
+    let (x_total, y_total) = (accounts[0], accounts[1]);
+    println!("thread 1 moved 1 from x to y {one} times, thread 2 from y to x {two} times");
+    println!(
+        "both finished every transfer: {}",
+        yes_no(one == TRANSFERS && two == TRANSFERS)
+    );
+    println!(
+        "x: {x_total}, y: {y_total}, total: {}: nothing lost: {}",
+        x_total + y_total,
+        yes_no(x_total + y_total == 2_000)
+    );
+}
+// ANCHOR_END: one_global_order
+
+// ANCHOR: out_of_order
+fn out_of_order_is_an_error_not_a_hang() {
+    println!("\n== 4. Taking a lock out of order is an error, not a hang ==");
+    let x = OrderedMutex::new("x", ());
+    let y = OrderedMutex::new("y", ());
+    let both_hold_one = Barrier::new(2);
+
+    // Section 1's shape again, with nested acquires: take `outer`, wait until
+    // the other thread holds its outer lock too, then ask for `inner`.
+    let nested = |outer: &OrderedMutex<()>, inner: &OrderedMutex<()>| {
+        let _outer = acquire(&[outer]).expect("this thread holds no other lock");
+        both_hold_one.wait();
+        acquire(&[inner]).map(drop)
+    };
+    let (one, two) = thread::scope(|s| {
+        let one = s.spawn(|| nested(&x, &y));
+        let two = s.spawn(|| nested(&y, &x));
+        (
+            one.join().expect("thread 1 does not panic"),
+            two.join().expect("thread 2 does not panic"),
+        )
+    });
+    println!("thread 1: acquire(x), then acquire(y): {}", outcome(one));
+    println!("thread 2: acquire(y), then acquire(x): {}", outcome(two));
+
+    // The check needs no second thread: it catches the mistake on the runs
+    // where luck would have hidden it, and the ones that would self-deadlock.
+    let holding_y = acquire(&[&y]).expect("this thread holds no other lock");
+    println!(
+        "alone, acquire(x) while holding y: {}",
+        outcome(acquire(&[&x]).map(drop))
+    );
+    println!(
+        "alone, acquire(y) while holding y: {}",
+        outcome(acquire(&[&y]).map(drop))
+    );
+    drop(holding_y);
+    println!(
+        "acquire(x, y, x): {}",
+        outcome(acquire(&[&x, &y, &x]).map(drop))
+    );
+}
+
+fn outcome(result: Result<(), AcquireError>) -> String {
+    match result {
+        Ok(()) => "ok".to_owned(),
+        Err(err) => format!("error: {err}"),
+    }
+}
+// ANCHOR_END: out_of_order
+
+// ANCHOR: philosophers
+const MEALS: u32 = 1_000;
+
+fn five_philosophers_all_eat() {
+    println!("\n== 5. Five philosophers, {MEALS} meals each: all finish ==");
+    let dinner = philosophers::dine(MEALS);
+    for (n, seat) in dinner.seats.iter().enumerate() {
+        println!(
+            "philosopher {n} asked for {} and {}, took {}, ate {} times",
+            seat.asked_for[0],
+            seat.asked_for[1],
+            seat.took.join(" then "),
+            seat.meals
+        );
+    }
+    let uses: Vec<String> = dinner.chopstick_uses.iter().map(u32::to_string).collect();
+    println!("chopstick uses: {}", uses.join(", "));
+    println!(
+        "all {PHILOSOPHERS} ate {MEALS} times: {}",
+        yes_no(dinner.seats.iter().all(|seat| seat.meals == MEALS))
+    );
+    println!(
+        "every chopstick served {} meals: {}",
+        2 * MEALS,
+        yes_no(dinner.chopstick_uses.iter().all(|&n| n == 2 * MEALS))
+    );
+}
+// ANCHOR_END: philosophers
+
+fn yes_no(claim: bool) -> &'static str {
+    if claim { "yes" } else { "no" }
+}
