@@ -376,50 +376,6 @@ impl PipelineOutput {
     }
 }
 
-/// Why a [`Pipeline`] could not run.
-#[derive(Debug)]
-pub enum PipelineError {
-    /// A pipeline needs at least one stage.
-    Empty,
-    /// A stage could not be started; the stages before it were killed and
-    /// reaped.
-    Spawn(SpawnError),
-    /// Feeding, reading or waiting failed; every stage was killed and reaped.
-    Io(io::Error),
-}
-
-impl fmt::Display for PipelineError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PipelineError::Empty => write!(f, "a pipeline needs at least one command"),
-            PipelineError::Spawn(err) => err.fmt(f),
-            PipelineError::Io(err) => write!(f, "pipeline I/O failed: {err}"),
-        }
-    }
-}
-
-impl std::error::Error for PipelineError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            PipelineError::Empty => None,
-            PipelineError::Spawn(err) => Some(err),
-            PipelineError::Io(err) => Some(err),
-        }
-    }
-}
-
-impl From<SpawnError> for PipelineError {
-    fn from(err: SpawnError) -> Self {
-        PipelineError::Spawn(err)
-    }
-}
-
-impl From<io::Error> for PipelineError {
-    fn from(err: io::Error) -> Self {
-        PipelineError::Io(err)
-    }
-}
-
 /// How long a stage gets to act on SIGTERM before SIGKILL, after a timeout.
 const GRACE: Duration = Duration::from_millis(200);
 
@@ -550,6 +506,50 @@ fn wait_all(
     Ok((statuses, timed_out))
 }
 // ANCHOR_END: pipeline
+
+/// Why a [`Pipeline`] could not run.
+#[derive(Debug)]
+pub enum PipelineError {
+    /// A pipeline needs at least one stage.
+    Empty,
+    /// A stage could not be started; the stages before it were killed and
+    /// reaped.
+    Spawn(SpawnError),
+    /// Feeding, reading or waiting failed; every stage was killed and reaped.
+    Io(io::Error),
+}
+
+impl fmt::Display for PipelineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PipelineError::Empty => write!(f, "a pipeline needs at least one command"),
+            PipelineError::Spawn(err) => err.fmt(f),
+            PipelineError::Io(err) => write!(f, "pipeline I/O failed: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for PipelineError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PipelineError::Empty => None,
+            PipelineError::Spawn(err) => Some(err),
+            PipelineError::Io(err) => Some(err),
+        }
+    }
+}
+
+impl From<SpawnError> for PipelineError {
+    fn from(err: SpawnError) -> Self {
+        PipelineError::Spawn(err)
+    }
+}
+
+impl From<io::Error> for PipelineError {
+    fn from(err: io::Error) -> Self {
+        PipelineError::Io(err)
+    }
+}
 
 // ANCHOR: xor_stream
 /// The environment variable the lesson's helper reads its key from, as
