@@ -1,3 +1,228 @@
-//! Lesson stub: to be written.
+//! Lesson 6: per-thread state (Python Cookbook 12.6).
+//!
+//! Run it with `cargo run -p thread-local`. The lesson starts its own HTTP
+//! server on 127.0.0.1 and stops it at the end; threads return what they saw
+//! and the main thread prints it after joining them, in thread order.
 
-fn main() {}
+use std::cell::Cell;
+use std::error::Error;
+use std::sync::Mutex;
+use std::thread;
+
+use thread_local::connection::{LazyConnection, NestedLazyConnection};
+use thread_local::server::{self, Server};
+
+fn main() -> Result<(), Box<dyn Error>> {
+    each_thread_sees_its_own_value();
+    destructors_run_when_a_thread_exits();
+    let server = Server::start()?;
+    let mut opened = one_lazy_connection_per_thread(&server)?;
+    opened += nested_connections_keep_a_stack(&server)?;
+    the_server_saw_every_connection_open_and_close(server, opened);
+    Ok(())
+}
+
+// ANCHOR: own_value
+thread_local! {
+    /// Every thread that touches `COUNTER` gets its own, starting at 0.
+    static COUNTER: Cell<u32> = const { Cell::new(0) };
+}
+
+/// 1. `thread_local!`: one static name, a separate value in every thread.
+fn each_thread_sees_its_own_value() {
+    println!("== 1. Each thread sees its own value ==");
+    let finals: Vec<u32> = thread::scope(|s| {
+        let handles: Vec<_> = (1..=3)
+            .map(|n| {
+                s.spawn(move || {
+                    for _ in 0..n * 10 {
+                        COUNTER.set(COUNTER.get() + 1);
+                    }
+                    COUNTER.get()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("the counting threads do not panic"))
+            .collect()
+    });
+    for (n, value) in (1..).zip(finals) {
+        println!("thread {n} counted to {value} in its own COUNTER");
+    }
+    println!("the main thread's COUNTER is still {}", COUNTER.get());
+}
+// ANCHOR_END: own_value
+
+// ANCHOR: destructors
+/// Records its drop, so we can see when a thread's value is destroyed.
+struct Noisy {
+    thread: u32,
+    log: &'static Mutex<Vec<String>>,
+}
+
+impl Drop for Noisy {
+    fn drop(&mut self) {
+        let mut log = self
+            .log
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        log.push(format!(
+            "thread {}'s value dropped as the thread exited",
+            self.thread
+        ));
+    }
+}
+
+thread_local! {
+    static NOISY: std::cell::RefCell<Option<Noisy>> = const { std::cell::RefCell::new(None) };
+}
+
+/// 2. A thread-local value is dropped when its thread exits, before `join`
+///    returns.
+fn destructors_run_when_a_thread_exits() {
+    println!("\n== 2. Destructors run when a thread exits ==");
+    static LOG: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    for n in 1..=3 {
+        let thread = thread::spawn(move || {
+            NOISY.set(Some(Noisy {
+                thread: n,
+                log: &LOG,
+            }));
+            "returned"
+        });
+        let outcome = thread.join().expect("the thread does not panic");
+        // Each thread is joined before the next starts, so the log's order
+        // is the threads' order, and we can check it after every join.
+        let log = LOG.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let dropped = log.len() == n as usize;
+        println!(
+            "thread {n} {outcome}; its value was dropped before join returned: {}",
+            yes_no(dropped)
+        );
+    }
+    for line in LOG
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .iter()
+    {
+        println!("{line}");
+    }
+}
+// ANCHOR_END: destructors
+
+// ANCHOR: one_per_thread
+/// 3. One `LazyConnection` shared by three threads; each opens its own.
+///
+/// Returns how many connections the threads opened.
+fn one_lazy_connection_per_thread(server: &Server) -> Result<u64, Box<dyn Error>> {
+    println!("\n== 3. One lazy connection per thread ==");
+    let conn = LazyConnection::new(server.address());
+    let reports = thread::scope(|s| {
+        let handles: Vec<_> = (1..=3)
+            .map(|n| {
+                let conn = &conn;
+                s.spawn(
+                    move || -> Result<(Vec<String>, u64), Box<dyn Error + Send + Sync>> {
+                        let path = format!("/thread-{n}.html");
+                        let stream = conn.enter()?;
+                        let body = server::get(&stream, &path)?;
+                        let (again, opened) = match conn.enter() {
+                            Ok(_) => ("opened a second connection (wrong!)".to_owned(), 2),
+                            Err(err) => (format!("error: {err}"), 1),
+                        };
+                        let lines = vec![
+                            format!("GET {path} -> \"{body}\""),
+                            format!("entering again on the same thread -> {again}"),
+                        ];
+                        Ok((lines, opened))
+                    },
+                )
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("the client threads do not panic"))
+            .collect::<Vec<_>>()
+    });
+    let mut opened = 0;
+    for (n, report) in (1..).zip(reports) {
+        let (lines, count) = report.map_err(|e| e as Box<dyn Error>)?;
+        for line in lines {
+            println!("thread {n}: {line}");
+        }
+        opened += count;
+    }
+    Ok(opened)
+}
+// ANCHOR_END: one_per_thread
+
+// ANCHOR: nested
+/// 4. Nested use: each thread opens two at once, and closes them in reverse.
+///
+/// Returns how many connections the threads opened.
+fn nested_connections_keep_a_stack(server: &Server) -> Result<u64, Box<dyn Error>> {
+    println!("\n== 4. Nested connections keep a stack ==");
+    let conn = NestedLazyConnection::new(server.address());
+    let reports = thread::scope(|s| {
+        let handles: Vec<_> = (1..=3)
+            .map(|_| {
+                let conn = &conn;
+                s.spawn(move || -> std::io::Result<Vec<String>> {
+                    let s1 = conn.enter()?;
+                    let s2 = conn.enter()?;
+                    let depth_inside = conn.depth();
+                    let distinct = s1.port() != s2.port();
+                    let body1 = server::get(&s1, "/downloads")?;
+                    let body2 = server::get(&s2, "/index.html")?;
+                    drop(s2); // the inner one first, as nested `with`s unwind
+                    let depth_between = conn.depth();
+                    drop(s1);
+                    Ok(vec![
+                        format!("s1 -> \"{body1}\", s2 -> \"{body2}\""),
+                        format!(
+                            "open at once: {depth_inside}, distinct connections: {}, open after closing s2: {depth_between}, after s1: {}",
+                            yes_no(distinct),
+                            conn.depth()
+                        ),
+                    ])
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("the client threads do not panic"))
+            .collect::<Vec<_>>()
+    });
+    let mut opened = 0;
+    for (n, report) in (1..).zip(reports) {
+        for line in report? {
+            println!("thread {n}: {line}");
+        }
+        opened += 2;
+    }
+    Ok(opened)
+}
+// ANCHOR_END: nested
+
+// ANCHOR: server_counts
+/// 5. The server's own counts: every connection opened was accepted,
+///    answered, and closed by its guard.
+fn the_server_saw_every_connection_open_and_close(server: Server, opened: u64) {
+    println!("\n== 5. The server saw every connection open and close ==");
+    let report = server.stop();
+    println!("connections the threads opened: {opened}");
+    println!(
+        "accepted: {}, answered: {}, closed by the client: {}",
+        report.accepted, report.answered, report.closed_by_client
+    );
+    println!(
+        "every connection accepted, answered and closed by its guard: {}",
+        yes_no([report.accepted, report.answered, report.closed_by_client] == [opened; 3])
+    );
+}
+// ANCHOR_END: server_counts
+
+fn yes_no(claim: bool) -> &'static str {
+    if claim { "yes" } else { "no" }
+}

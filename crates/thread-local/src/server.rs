@@ -1,0 +1,178 @@
+//! A tiny HTTP/1.0 server on 127.0.0.1 with an OS-chosen port: the lesson's
+//! stand-in for the cookbook's www.python.org, so nothing leaves the machine.
+//!
+//! It answers every request with `200 OK` and a body naming the path asked
+//! for, then waits for the client to close the connection, and counts what
+//! it saw: the lesson checks its claims against these counts.
+
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+/// How long a handler waits for a client that neither writes nor closes.
+/// Only a bug in the lesson could use it up; it keeps `stop()` from hanging.
+const IDLE_LIMIT: Duration = Duration::from_secs(5);
+
+/// What the server saw, from its side of the sockets.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ServerReport {
+    /// Connections accepted.
+    pub accepted: u64,
+    /// Requests answered.
+    pub answered: u64,
+    /// Connections whose client closed them (the server read end-of-file).
+    pub closed_by_client: u64,
+}
+
+#[derive(Debug, Default)]
+struct Counts {
+    accepted: AtomicU64,
+    answered: AtomicU64,
+    closed_by_client: AtomicU64,
+}
+
+/// A running server. [`Server::stop`] shuts it down and reports.
+#[derive(Debug)]
+pub struct Server {
+    address: SocketAddr,
+    stopping: Arc<AtomicBool>,
+    counts: Arc<Counts>,
+    acceptor: JoinHandle<Vec<JoinHandle<()>>>,
+}
+
+impl Server {
+    /// Binds 127.0.0.1 on a port the OS chooses, and starts accepting.
+    pub fn start() -> io::Result<Server> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        listener.set_nonblocking(true)?;
+        let address = listener.local_addr()?;
+        let stopping = Arc::new(AtomicBool::new(false));
+        let counts = Arc::new(Counts::default());
+        let acceptor = {
+            let (stopping, counts) = (stopping.clone(), counts.clone());
+            thread::spawn(move || accept_loop(&listener, &stopping, &counts))
+        };
+        Ok(Server {
+            address,
+            stopping,
+            counts,
+            acceptor,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Stops accepting, waits for every connection to finish, and reports.
+    ///
+    /// Every connection a client opened before `stop()` was called is
+    /// counted: a finished `connect()` is already waiting in the listener's
+    /// backlog, and the acceptor empties the backlog before it exits.
+    pub fn stop(self) -> ServerReport {
+        self.stopping.store(true, Ordering::SeqCst);
+        let handlers = self.acceptor.join().unwrap_or_default();
+        for handler in handlers {
+            let _ = handler.join();
+        }
+        ServerReport {
+            accepted: self.counts.accepted.load(Ordering::SeqCst),
+            answered: self.counts.answered.load(Ordering::SeqCst),
+            closed_by_client: self.counts.closed_by_client.load(Ordering::SeqCst),
+        }
+    }
+}
+
+/// Accepts until told to stop and the backlog is empty.
+///
+/// The listener is non-blocking and polled every few milliseconds: a
+/// blocking `accept()` could only be woken by a connection of our own,
+/// which would then have to be told apart from the clients'. For a test
+/// server, a short sleep is the simpler honest answer.
+fn accept_loop(
+    listener: &TcpListener,
+    stopping: &AtomicBool,
+    counts: &Arc<Counts>,
+) -> Vec<JoinHandle<()>> {
+    let mut handlers = Vec::new();
+    loop {
+        match listener.accept() {
+            Ok((stream, _peer)) => {
+                counts.accepted.fetch_add(1, Ordering::SeqCst);
+                let counts = counts.clone();
+                handlers.push(thread::spawn(move || {
+                    let _ = serve(stream, &counts);
+                }));
+            }
+            Err(err) if err.kind() == io::ErrorKind::WouldBlock => {
+                if stopping.load(Ordering::SeqCst) {
+                    return handlers;
+                }
+                thread::sleep(Duration::from_millis(2));
+            }
+            Err(_) => thread::sleep(Duration::from_millis(2)),
+        }
+    }
+}
+
+/// Answers one request, then waits for the client to close.
+fn serve(stream: TcpStream, counts: &Counts) -> io::Result<()> {
+    // Accepted sockets may inherit the listener's non-blocking mode.
+    stream.set_nonblocking(false)?;
+    stream.set_read_timeout(Some(IDLE_LIMIT))?;
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line)? == 0 {
+        // The client closed without asking anything: still a clean close.
+        counts.closed_by_client.fetch_add(1, Ordering::SeqCst);
+        return Ok(());
+    }
+    // Skip the headers, up to the blank line.
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let body = format!("you asked for {path}");
+    write!(
+        &stream,
+        "HTTP/1.0 200 OK\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )?;
+    counts.answered.fetch_add(1, Ordering::SeqCst);
+
+    // The response says how long it is, so the client need not wait for us
+    // to close; we wait for the client instead, to see that its guard did.
+    if reader.read(&mut [0; 1])? == 0 {
+        counts.closed_by_client.fetch_add(1, Ordering::SeqCst);
+    }
+    Ok(())
+}
+
+/// Sends `GET path` on `stream` and returns the response body.
+pub fn get(mut stream: &TcpStream, path: &str) -> io::Result<String> {
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+    read_response(stream)
+}
+
+/// Reads one response (status line, headers, body of Content-Length bytes).
+pub fn read_response(stream: &TcpStream) -> io::Result<String> {
+    let mut reader = BufReader::new(stream);
+    let mut length = 0;
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        if let Some(value) = line.strip_prefix("Content-Length:") {
+            length = value
+                .trim()
+                .parse()
+                .map_err(|_| io::Error::other("bad Content-Length"))?;
+        }
+        line.clear();
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    String::from_utf8(body).map_err(io::Error::other)
+}
