@@ -24,10 +24,28 @@ pub const LESSONS: &[Lesson] = &[
         rust: "`thread::spawn`/`join`, `AtomicBool`, `Mutex` + `Condvar`, `Barrier`, `thread::scope`",
     },
     Lesson {
+        name: "subprocess",
+        title: "Managing child processes",
+        python: "Effective Python Item 52",
+        rust: "`Command`/`output`/`spawn`/`try_wait`, `Stdio::piped`, `nix` SIGTERM, a pipeline builder",
+    },
+    Lesson {
         name: "locks",
         title: "Data races and mutual exclusion",
         python: "Effective Python Item 54; Cookbook 12.4",
         rust: "`Mutex` and poisoning, `parking_lot::Mutex`, `AtomicU64::fetch_add`, `RwLock`",
+    },
+    Lesson {
+        name: "thread-local",
+        title: "Per-thread state",
+        python: "Cookbook 12.6",
+        rust: "`thread_local!`, `Cell`/`RefCell`, RAII guards, `!Send` markers",
+    },
+    Lesson {
+        name: "lock-ordering",
+        title: "Avoiding deadlock",
+        python: "Cookbook 12.5",
+        rust: "one global lock order, a set guard (`Drop`), `thread_local!` held-lock list, `parking_lot` `try_lock_for`",
     },
     Lesson {
         name: "generator-schedulers",
@@ -42,7 +60,7 @@ pub const LESSONS: &[Lesson] = &[
         rust: "`AsFd`, `poll()` (nix), `UnixStream::pair`, crossbeam `select!`",
     },
     // Lessons still being written are listed here as they land:
-    // subprocess, blocking-io, queues, thread-local, lock-ordering,
+    // blocking-io, queues,
     // thread-pools, actors.
 ];
 
