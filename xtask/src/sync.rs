@@ -41,6 +41,7 @@ pub fn sync(root: &Path, args: &[String]) -> Result {
 
     if check {
         check_every_package_is_listed(root)?;
+        check_chapter_headings(root)?;
     }
 
     let mut stale = Vec::new();
@@ -102,6 +103,28 @@ fn check_every_package_is_listed(root: &Path) -> Result {
             unlisted.join(", "),
             missing.join(", ")
         ))),
+    }
+}
+
+/// Each chapter opens with `# <number>. <title>`, as SUMMARY.md lists it.
+fn check_chapter_headings(root: &Path) -> Result {
+    let mut wrong = Vec::new();
+    for (number, lesson) in LESSONS.iter().enumerate() {
+        let path = root.join("book/src").join(format!("{}.md", lesson.name));
+        let expected = format!("# {}. {}", number + 1, lesson.title);
+        let text = fs::read_to_string(&path).unwrap_or_default();
+        let first = text.lines().next().unwrap_or_default();
+        if first != expected {
+            wrong.push(format!(
+                "book/src/{}.md opens with `{first}`, not `{expected}`",
+                lesson.name
+            ));
+        }
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(fail(wrong.join("\n  ")))
     }
 }
 
