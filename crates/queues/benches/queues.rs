@@ -1,3 +1,235 @@
-//! Bench stub: to be written.
+//! The lesson's two claims about cost, measured:
+//!
+//! - **throughput**: how many items a second pass from producers to
+//!   consumers through the hand-built `Mutex` + `Condvar` queues, std's
+//!   `mpsc` channels and crossbeam's channels, bounded and unbounded, with
+//!   one producer and one consumer, and with four of each;
+//! - **idle waiting**: how much CPU time a consumer burns while it waits
+//!   1 ms for an item: polling (with and without a nap) against blocking.
 
-fn main() {}
+use std::hint::black_box;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
+use nix::time::{ClockId, clock_gettime};
+use queues::{BlockingQueue, BoundedQueue, PollingQueue};
+
+/// Items per measured iteration, split evenly between the producers.
+const ITEMS: usize = 20_000;
+/// The capacity of every bounded queue and channel.
+const CAPACITY: usize = 64;
+/// How long the idle consumer waits for its item.
+const IDLE: Duration = Duration::from_millis(1);
+
+/// Runs `producers` threads that each call `put` `ITEMS / producers` times
+/// and `consumers` threads that each call `get` `ITEMS / consumers` times.
+fn run<P, G>(producers: usize, consumers: usize, put: P, get: G)
+where
+    P: Fn(usize) + Sync,
+    G: Fn() -> usize + Sync,
+{
+    thread::scope(|s| {
+        for _ in 0..consumers {
+            s.spawn(|| {
+                for _ in 0..ITEMS / consumers {
+                    black_box(get());
+                }
+            });
+        }
+        for p in 0..producers {
+            let put = &put;
+            s.spawn(move || {
+                for i in 0..ITEMS / producers {
+                    put(p * ITEMS + i);
+                }
+            });
+        }
+    });
+}
+
+fn quick(group: &mut BenchmarkGroup<'_, WallTime>) {
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+}
+
+fn throughput(c: &mut Criterion) {
+    for (producers, consumers) in [(1, 1), (4, 4)] {
+        let mut group = c.benchmark_group(format!(
+            "throughput: hand-built Condvar queue vs channels ({producers} producers, {consumers} consumers)"
+        ));
+        quick(&mut group);
+        group.throughput(Throughput::Elements(ITEMS as u64));
+
+        group.bench_function("hand-built BlockingQueue (unbounded)", |b| {
+            b.iter(|| {
+                let queue = BlockingQueue::new();
+                run(producers, consumers, |i| queue.put(i), || queue.get());
+            })
+        });
+        group.bench_function(format!("hand-built BoundedQueue({CAPACITY})"), |b| {
+            b.iter(|| {
+                let queue = BoundedQueue::new(CAPACITY).expect("64 is a valid capacity");
+                run(producers, consumers, |i| queue.put(i), || queue.get());
+            })
+        });
+        group.bench_function("crossbeam unbounded", |b| {
+            b.iter(|| {
+                let (tx, rx) = crossbeam::channel::unbounded();
+                let put = |i| tx.send(i).expect("the receiver is alive");
+                run(producers, consumers, put, || {
+                    rx.recv().expect("a sender is alive")
+                });
+            })
+        });
+        group.bench_function(format!("crossbeam bounded({CAPACITY})"), |b| {
+            b.iter(|| {
+                let (tx, rx) = crossbeam::channel::bounded(CAPACITY);
+                let put = |i| tx.send(i).expect("the receiver is alive");
+                run(producers, consumers, put, || {
+                    rx.recv().expect("a sender is alive")
+                });
+            })
+        });
+        // std's channels have a single receiver (`Receiver` is not `Sync`),
+        // so they take part with one consumer only.
+        if consumers == 1 {
+            group.bench_function("std mpsc channel (unbounded)", |b| {
+                b.iter(|| {
+                    let (tx, rx) = mpsc::channel();
+                    std_mpsc(producers, &tx, rx);
+                })
+            });
+            group.bench_function(format!("std mpsc sync_channel({CAPACITY})"), |b| {
+                b.iter(|| {
+                    let (tx, rx) = mpsc::sync_channel(CAPACITY);
+                    std_mpsc(producers, &tx, rx);
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+/// The one-consumer run for std's channels: senders are cloned per producer.
+fn std_mpsc<S: Clone + Send + SendItem>(producers: usize, tx: &S, rx: mpsc::Receiver<usize>) {
+    thread::scope(|s| {
+        s.spawn(move || {
+            for _ in 0..ITEMS {
+                black_box(rx.recv().expect("a sender is alive"));
+            }
+        });
+        for p in 0..producers {
+            let tx = tx.clone();
+            s.spawn(move || {
+                for i in 0..ITEMS / producers {
+                    tx.send_item(p * ITEMS + i);
+                }
+            });
+        }
+    });
+}
+
+/// `send` on either of std's two sender types.
+trait SendItem {
+    fn send_item(&self, item: usize);
+}
+
+impl SendItem for mpsc::Sender<usize> {
+    fn send_item(&self, item: usize) {
+        self.send(item).expect("the receiver is alive");
+    }
+}
+
+impl SendItem for mpsc::SyncSender<usize> {
+    fn send_item(&self, item: usize) {
+        self.send(item).expect("the receiver is alive");
+    }
+}
+
+/// The CPU time the calling thread has used so far.
+fn thread_cpu_time() -> Duration {
+    let now = clock_gettime(ClockId::CLOCK_THREAD_CPUTIME_ID)
+        .expect("Linux and macOS have a thread CPU clock");
+    Duration::from(now)
+}
+
+/// Each iteration: a consumer waits for one item that the producer puts
+/// `IDLE` later. What is measured is the CPU time the consumer used meanwhile
+/// (criterion still schedules iterations by wall-clock time, so a case that
+/// burns little CPU does not run longer).
+fn idle_waiting(c: &mut Criterion) {
+    let mut group = c.benchmark_group(
+        "idle waiting: CPU time a consumer burns waiting 1 ms, polling vs blocking",
+    );
+    quick(&mut group);
+
+    fn cpu_while_waiting<Q: Sync>(iters: u64, queue: &Q, put: fn(&Q), wait: fn(&Q)) -> Duration {
+        (0..iters)
+            .map(|_| {
+                thread::scope(|s| {
+                    let consumer = s.spawn(|| {
+                        let started = thread_cpu_time();
+                        wait(queue);
+                        thread_cpu_time() - started
+                    });
+                    thread::sleep(IDLE);
+                    put(queue);
+                    consumer.join().expect("the consumer does not panic")
+                })
+            })
+            .sum()
+    }
+
+    group.bench_function("polling, no nap (spin)", |b| {
+        let queue = PollingQueue::new();
+        b.iter_custom(|iters| {
+            cpu_while_waiting(
+                iters,
+                &queue,
+                |q| q.put(1),
+                |q| {
+                    while q.try_get().is_none() {
+                        std::hint::spin_loop();
+                    }
+                },
+            )
+        })
+    });
+    group.bench_function("polling, 100 µs nap", |b| {
+        let queue = PollingQueue::new();
+        b.iter_custom(|iters| {
+            cpu_while_waiting(
+                iters,
+                &queue,
+                |q| q.put(1),
+                |q| {
+                    while q.try_get().is_none() {
+                        thread::sleep(Duration::from_micros(100));
+                    }
+                },
+            )
+        })
+    });
+    group.bench_function("blocking get (Condvar)", |b| {
+        let queue = BlockingQueue::new();
+        b.iter_custom(|iters| {
+            cpu_while_waiting(
+                iters,
+                &queue,
+                |q| q.put(1),
+                |q| {
+                    black_box(q.get());
+                },
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, throughput, idle_waiting);
+criterion_main!(benches);

@@ -1,1 +1,37 @@
-//! Lesson stub: to be written.
+//! The queues of the `queues` lesson, built by hand in small steps, each a
+//! type of its own that adds one thing to the one before it (read them in
+//! this order):
+//!
+//! 0. [`PollingQueue`]: a `VecDeque` behind a `Mutex`, Effective Python's
+//!    `MyQueue`; a consumer must poll it ([`polling_worker`]).
+//! 1. [`BlockingQueue`]: plus a `Condvar`, so `get` sleeps until an item
+//!    arrives (`queue.Queue()`).
+//! 2. [`BoundedQueue`]: plus a capacity and a second `Condvar`, so `put`
+//!    sleeps while the queue is full (`queue.Queue(maxsize)`).
+//! 3. [`JoinableQueue`]: plus a count of unfinished items, for
+//!    `task_done` / `join`.
+//! 4. [`ClosableQueue`]: plus a `closed` flag, so `for item in &queue` ends
+//!    (Effective Python's `ClosableQueue`, without the sentinel).
+//!
+//! and, beside them, the Cookbook's [`PriorityQueue`] (recipe 12.3). The
+//! [`pipeline`] module holds the photo pipeline the lesson runs on them.
+//!
+//! Each queue imports its synchronisation types from a private `sync`
+//! module, which swaps in [loom](https://docs.rs/loom)'s under `--cfg loom`:
+//! `tests/loom.rs` runs them through every interleaving loom can find.
+
+mod blocking;
+mod bounded;
+mod closable;
+mod joinable;
+pub mod pipeline;
+mod polling;
+mod priority;
+mod sync;
+
+pub use blocking::BlockingQueue;
+pub use bounded::{BoundedQueue, ZeroCapacity};
+pub use closable::{ClosableQueue, Closed, Iter};
+pub use joinable::{JoinableQueue, TooManyTaskDone};
+pub use polling::{PollingQueue, Polls, polling_worker, wait_until_len};
+pub use priority::PriorityQueue;

@@ -1,0 +1,122 @@
+//! The photo pipeline of Effective Python Item 55 (download → resize →
+//! upload), and the helpers that start and stop a stage of several workers
+//! on [`ClosableQueue`]s (the notes' `start_threads` and `stop_threads`).
+
+use std::fmt;
+use std::thread::{Scope, ScopedJoinHandle};
+
+use crate::ClosableQueue;
+
+/// A photo on its way through the pipeline: which one it is, and which
+/// stages it has been through, so the end of the pipeline can check that
+/// every photo arrived exactly once and went through every stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Photo {
+    pub id: u32,
+    pub resized: bool,
+    pub uploaded: bool,
+}
+
+/// Stage 1: fetch photo `id` from the camera.
+pub fn download(id: u32) -> Photo {
+    Photo {
+        id,
+        resized: false,
+        uploaded: false,
+    }
+}
+
+/// Stage 2: make it smaller.
+pub fn resize(photo: Photo) -> Photo {
+    Photo {
+        resized: true,
+        ..photo
+    }
+}
+
+/// Stage 3: put it in the online gallery.
+pub fn upload(photo: Photo) -> Photo {
+    Photo {
+        uploaded: true,
+        ..photo
+    }
+}
+
+/// Whether `photos` are exactly photos `0..count`, each once, each resized
+/// and uploaded: the pipeline lost nothing, duplicated nothing and skipped
+/// no stage.
+pub fn each_photo_once(photos: &[Photo], count: u32) -> bool {
+    let mut ids: Vec<u32> = photos.iter().map(|photo| photo.id).collect();
+    ids.sort_unstable();
+    ids.iter().copied().eq(0..count) && photos.iter().all(|p| p.resized && p.uploaded)
+}
+
+/// A worker found its output queue closed while it still had a result for
+/// it: a stage was stopped before the stage feeding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutputClosed {
+    /// Items the worker had passed on before that happened.
+    pub handled: usize,
+}
+
+impl fmt::Display for OutputClosed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the next stage's queue was closed under a worker (after {} items): stop stages in order",
+            self.handled
+        )
+    }
+}
+
+impl std::error::Error for OutputClosed {}
+
+/// What a worker returns through `join`: how many items it handled.
+pub type Worker<'scope> = ScopedJoinHandle<'scope, Result<usize, OutputClosed>>;
+
+// ANCHOR: start_workers
+/// Starts `count` workers in `scope`, each running
+/// `for item in input { output.put(work(item)) }` until `input` is closed
+/// and drained.
+pub fn start_workers<'scope, 'env, T: Send, U: Send>(
+    scope: &'scope Scope<'scope, 'env>,
+    count: usize,
+    work: fn(T) -> U,
+    input: &'env ClosableQueue<T>,
+    output: &'env ClosableQueue<U>,
+) -> Vec<Worker<'scope>> {
+    (0..count)
+        .map(|_| {
+            scope.spawn(move || {
+                let mut handled = 0;
+                // The loop ends when `input` is closed and empty; the
+                // iterator calls `task_done` for each item.
+                for item in input {
+                    if output.put(work(item)).is_err() {
+                        return Err(OutputClosed { handled });
+                    }
+                    handled += 1;
+                }
+                Ok(handled)
+            })
+        })
+        .collect()
+}
+
+/// Stops a stage: closes its input queue, then joins every one of its
+/// workers. Returns how many items each worker handled, in the order they
+/// were started.
+pub fn stop_stage<T>(
+    input: &ClosableQueue<T>,
+    workers: Vec<Worker<'_>>,
+) -> Result<Vec<usize>, OutputClosed> {
+    input.close();
+    // Join every worker before looking at any result, so that none is
+    // still running when this returns, whatever the others report.
+    let results: Vec<_> = workers
+        .into_iter()
+        .map(|worker| worker.join().expect("a pipeline worker does not panic"))
+        .collect();
+    results.into_iter().collect()
+}
+// ANCHOR_END: start_workers

@@ -1,0 +1,108 @@
+//! The multi-worker pipeline: every photo arrives exactly once, whatever the
+//! per-stage delays; stopping stages out of order is reported, not lost.
+
+use std::thread;
+use std::time::Duration;
+
+use queues::ClosableQueue;
+use queues::pipeline::{
+    OutputClosed, Photo, download, each_photo_once, resize, start_workers, stop_stage, upload,
+};
+
+/// A delay between 0 and 200 µs, different for every photo and stage, so
+/// that workers overtake each other and photos leave each stage out of order.
+fn jitter(id: u32, stage: u32) -> Duration {
+    // A few rounds of xorshift on the photo's id: cheap, repeatable noise.
+    let mut x = id.wrapping_mul(2_654_435_761) ^ stage.wrapping_mul(40_503) ^ 0x9E37_79B9;
+    for _ in 0..3 {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+    }
+    Duration::from_micros(u64::from(x % 200))
+}
+
+fn slow_download(id: u32) -> Photo {
+    thread::sleep(jitter(id, 1));
+    download(id)
+}
+
+fn slow_resize(photo: Photo) -> Photo {
+    thread::sleep(jitter(photo.id, 2));
+    resize(photo)
+}
+
+fn slow_upload(photo: Photo) -> Photo {
+    thread::sleep(jitter(photo.id, 3));
+    upload(photo)
+}
+
+#[test]
+fn every_photo_arrives_exactly_once_with_random_delays() {
+    const PHOTOS: u32 = 400;
+    for capacity in [1, 3] {
+        let downloads = ClosableQueue::new(capacity).unwrap();
+        let resizes = ClosableQueue::new(capacity).unwrap();
+        let uploads = ClosableQueue::new(capacity).unwrap();
+        let done = ClosableQueue::unbounded();
+        let handled = thread::scope(|s| {
+            let d = start_workers(s, 3, slow_download, &downloads, &resizes);
+            let r = start_workers(s, 4, slow_resize, &resizes, &uploads);
+            let u = start_workers(s, 5, slow_upload, &uploads, &done);
+            for id in 0..PHOTOS {
+                downloads.put(id).unwrap();
+            }
+            [
+                stop_stage(&downloads, d).unwrap(),
+                stop_stage(&resizes, r).unwrap(),
+                stop_stage(&uploads, u).unwrap(),
+            ]
+        });
+        for (stage, workers) in handled.iter().zip([3, 4, 5]) {
+            assert_eq!(stage.len(), workers);
+            assert_eq!(stage.iter().sum::<usize>(), PHOTOS as usize);
+        }
+        for queue in [&resizes, &uploads] {
+            assert_eq!((queue.len(), queue.unfinished()), (0, 0));
+        }
+        assert_eq!(downloads.unfinished(), 0);
+        done.close();
+        let photos: Vec<Photo> = (&done).into_iter().collect();
+        assert_eq!(photos.len(), PHOTOS as usize);
+        assert!(each_photo_once(&photos, PHOTOS));
+    }
+}
+
+#[test]
+fn stopping_a_stage_before_the_one_feeding_it_is_reported() {
+    let downloads = ClosableQueue::unbounded();
+    let resizes = ClosableQueue::unbounded();
+    for id in 0..5 {
+        downloads.put(id).unwrap();
+    }
+    let result = thread::scope(|s| {
+        // The resize stage's queue is closed first: the download worker's
+        // first result has nowhere to go.
+        resizes.close();
+        let workers = start_workers(s, 1, download, &downloads, &resizes);
+        stop_stage(&downloads, workers)
+    });
+    assert_eq!(result, Err(OutputClosed { handled: 0 }));
+    assert!(resizes.is_empty());
+}
+
+#[test]
+fn the_checker_catches_loss_duplicates_and_skipped_stages() {
+    let all: Vec<Photo> = (0..4).map(|id| upload(resize(download(id)))).collect();
+    assert!(each_photo_once(&all, 4));
+    assert!(!each_photo_once(&all[..3], 4), "a lost photo");
+    let mut doubled = all.clone();
+    doubled[3] = doubled[2];
+    assert!(!each_photo_once(&doubled, 4), "a duplicate");
+    let mut skipped = all.clone();
+    skipped[1] = upload(download(1));
+    assert!(
+        !each_photo_once(&skipped, 4),
+        "a photo that was never resized"
+    );
+}
