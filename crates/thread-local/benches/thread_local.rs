@@ -27,7 +27,9 @@ fn read_shared_map(map: &Mutex<HashMap<ThreadId, u64>>) -> u64 {
     let me = thread::current().id();
     (0..READS)
         .map(|_| {
-            let map = black_box(map).lock().expect("nothing panics while holding the map");
+            let map = black_box(map)
+                .lock()
+                .expect("nothing panics while holding the map");
             map.get(&me).copied().unwrap_or_default()
         })
         .sum()
