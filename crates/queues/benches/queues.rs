@@ -58,20 +58,23 @@ fn quick(group: &mut BenchmarkGroup<'_, WallTime>) {
 }
 
 fn throughput(c: &mut Criterion) {
-    for (producers, consumers) in [(1, 1), (4, 4)] {
+    for (producers, consumers, who) in [
+        (1, 1, "1 producer, 1 consumer"),
+        (4, 4, "4 producers, 4 consumers"),
+    ] {
         let mut group = c.benchmark_group(format!(
-            "throughput: hand-built Condvar queue vs channels ({producers} producers, {consumers} consumers)"
+            "throughput ({who}): hand-built Condvar queues vs std and crossbeam channels"
         ));
         quick(&mut group);
         group.throughput(Throughput::Elements(ITEMS as u64));
 
-        group.bench_function("hand-built BlockingQueue (unbounded)", |b| {
+        group.bench_function("BlockingQueue (unbounded)", |b| {
             b.iter(|| {
                 let queue = BlockingQueue::new();
                 run(producers, consumers, |i| queue.put(i), || queue.get());
             })
         });
-        group.bench_function(format!("hand-built BoundedQueue({CAPACITY})"), |b| {
+        group.bench_function(format!("BoundedQueue({CAPACITY})"), |b| {
             b.iter(|| {
                 let queue = BoundedQueue::new(CAPACITY).expect("64 is a valid capacity");
                 run(producers, consumers, |i| queue.put(i), || queue.get());
