@@ -36,6 +36,12 @@ pub const LESSONS: &[Lesson] = &[
         rust: "`Mutex` and poisoning, `parking_lot::Mutex`, `AtomicU64::fetch_add`, `RwLock`",
     },
     Lesson {
+        name: "queues",
+        title: "Pipelines and producer/consumer",
+        python: "Effective Python Item 55; Cookbook 12.3",
+        rust: "`Mutex<VecDeque>` + `Condvar` queues built step by step (blocking, bounded, joinable, closable), `BinaryHeap` priority queue, crossbeam channels",
+    },
+    Lesson {
         name: "thread-local",
         title: "Per-thread state",
         python: "Cookbook 12.6",
@@ -46,6 +52,12 @@ pub const LESSONS: &[Lesson] = &[
         title: "Avoiding deadlock",
         python: "Cookbook 12.5",
         rust: "one global lock order, a set guard (`Drop`), `thread_local!` held-lock list, `parking_lot` `try_lock_for`",
+    },
+    Lesson {
+        name: "thread-pools",
+        title: "Pools instead of a thread per task",
+        python: "Cookbook 12.7; Effective Python Items 56-59",
+        rust: "a hand-built `ThreadPool` (a channel of boxed `FnOnce` jobs), `Mutex` + `Condvar` result handles, `catch_unwind`, `as_completed`, `thread::Builder::stack_size`",
     },
     Lesson {
         name: "generator-schedulers",
@@ -60,8 +72,8 @@ pub const LESSONS: &[Lesson] = &[
         rust: "`AsFd`, `poll()` (nix), `UnixStream::pair`, crossbeam `select!`",
     },
     // Lessons still being written are listed here as they land:
-    // blocking-io, queues,
-    // thread-pools, actors.
+    // blocking-io,
+    // actors.
 ];
 
 /// The lesson called `name`, if there is one.
