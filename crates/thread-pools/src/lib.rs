@@ -192,6 +192,20 @@ type Job = Box<dyn FnOnce() + Send + 'static>;
 /// `with ThreadPoolExecutor(...)` does the same; `shutdown(cancel_futures=True)`
 /// would discard the queue, which this pool never does.) No job can be
 /// submitted after that: `submit` borrows the pool, and drop needs it whole.
+/// (So do not hand a job an `Arc` of its own pool: if the job held the last
+/// one, a worker would end up waiting to join itself.)
+///
+/// ```
+/// use std::convert::Infallible;
+/// use thread_pools::{Shutdown, ThreadPool};
+///
+/// let pool = ThreadPool::new(2).expect("two workers");
+/// for n in 0..5 {
+///     let _ = pool.submit(move || Ok::<_, Infallible>(n * n));
+/// }
+/// // Whatever was still queued runs before the workers are joined.
+/// assert_eq!(pool.shutdown(), Shutdown { workers_joined: 2, jobs_run: 5 });
+/// ```
 pub struct ThreadPool {
     jobs: Arc<Channel<Job>>,
     /// Each worker returns how many jobs it ran.

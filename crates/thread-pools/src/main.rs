@@ -329,13 +329,13 @@ fn an_echo_server_on_a_bounded_pool() -> io::Result<()> {
 fn fetching_pages_through_a_pool() -> io::Result<()> {
     println!("\n== 8. Fetching pages through a pool ==");
     const DELAY: Duration = Duration::from_millis(100);
-    let site = Arc::new(Site {
+    let site = Site {
         pages: vec![
             ("/", "<h1>the front page</h1>\n"),
             ("/about", "<p>a course on concurrency</p>\n"),
         ],
         delay: DELAY,
-    });
+    };
     let server = Server::start(4, move |stream| net::serve_page(stream, &site))?;
     let (up, down) = (server.addr(), net::refused_addr()?);
     let requests = [("/", up), ("/about", up), ("/missing", up), ("/", down)];

@@ -20,6 +20,16 @@ pub const IO_TIMEOUT: Duration = Duration::from_secs(5);
 /// A server on `127.0.0.1`: one thread accepts connections and submits each
 /// to a pool of `workers`, which run `handler` on it. At most `workers`
 /// connections are handled at once; the others wait in the pool's queue.
+///
+/// ```
+/// use thread_pools::net::{self, Server};
+///
+/// let server = Server::start(2, |stream| net::echo(stream).map(drop))?;
+/// assert_eq!(net::echo_client(server.addr(), b"ping")?, b"ping");
+/// let report = server.shutdown()?;
+/// assert_eq!((report.connections, report.errors.len()), (1, 0));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Server {
     addr: SocketAddr,
@@ -236,6 +246,17 @@ pub enum FetchError {
 }
 
 /// Fetches `path` from the HTTP server at `addr` and returns the page's body.
+///
+/// ```
+/// use std::time::Duration;
+/// use thread_pools::net::{self, FetchError, Server, Site};
+///
+/// let site = Site { pages: vec![("/", "hello\n")], delay: Duration::ZERO };
+/// let server = Server::start(1, move |stream| net::serve_page(stream, &site))?;
+/// assert_eq!(net::fetch(server.addr(), "/").ok(), Some(b"hello\n".to_vec()));
+/// assert!(matches!(net::fetch(server.addr(), "/nope"), Err(FetchError::Status(404))));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn fetch(addr: SocketAddr, path: &str) -> Result<Vec<u8>, FetchError> {
     let mut stream = TcpStream::connect(addr).map_err(FetchError::Io)?;
     stream
