@@ -30,6 +30,12 @@ pub const LESSONS: &[Lesson] = &[
         rust: "`Command`/`output`/`spawn`/`try_wait`, `Stdio::piped`, `nix` SIGTERM, a pipeline builder",
     },
     Lesson {
+        name: "blocking-io",
+        title: "Threads for blocking I/O, and real parallelism",
+        python: "Effective Python Items 53, 64",
+        rust: "`poll()` with a timeout (nix), `UnixStream::pair`, `thread::spawn`/`join`, `thread::scope`, `available_parallelism`, `Send`/`Sync`",
+    },
+    Lesson {
         name: "locks",
         title: "Data races and mutual exclusion",
         python: "Effective Python Item 54; Cookbook 12.4",
@@ -72,7 +78,6 @@ pub const LESSONS: &[Lesson] = &[
         rust: "`AsFd`, `poll()` (nix), `UnixStream::pair`, crossbeam `select!`",
     },
     // Lessons still being written are listed here as they land:
-    // blocking-io,
     // actors.
 ];
 
