@@ -66,6 +66,12 @@ pub const LESSONS: &[Lesson] = &[
         rust: "a hand-built `ThreadPool` (a channel of boxed `FnOnce` jobs), `Mutex` + `Condvar` result handles, `catch_unwind`, `as_completed`, `thread::Builder::stack_size`",
     },
     Lesson {
+        name: "actors",
+        title: "Actors and publish/subscribe",
+        python: "Cookbook 12.10, 12.11",
+        rust: "a hand-built `Mailbox` (`Mutex` + `Condvar`), an `Actor` thread with `send`/`close`/`join`, an enum and `match` for tagged messages, a result handle, `catch_unwind`/`resume_unwind`, a `Drop` guard for subscriptions",
+    },
+    Lesson {
         name: "generator-schedulers",
         title: "Cooperative tasks without threads",
         python: "Cookbook 12.12",
@@ -77,8 +83,6 @@ pub const LESSONS: &[Lesson] = &[
         python: "Cookbook 12.13",
         rust: "`AsFd`, `poll()` (nix), `UnixStream::pair`, crossbeam `select!`",
     },
-    // Lessons still being written are listed here as they land:
-    // actors.
 ];
 
 /// The lesson called `name`, if there is one.
