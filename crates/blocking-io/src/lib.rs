@@ -35,7 +35,8 @@ pub enum Waited {
     /// The kernel reported the descriptor ready. `hung_up` is poll's
     /// `POLLHUP`: the other side has gone, or (for a socket that was never
     /// connected) was never there. `select` and `poll` count a hang-up as
-    /// readable, because a read would return at once (end of file).
+    /// readable, because a read would not block: it returns end of file, or
+    /// fails at once.
     Ready { hung_up: bool },
 }
 
