@@ -69,7 +69,7 @@ fn a_fresh_socket_is_ready_at_once() -> io::Result<()> {
 
 // ANCHOR: silent_line
 fn a_silent_line_blocks_for_its_whole_timeout() -> io::Result<()> {
-    println!("== 2. A line nobody writes to blocks for its whole timeout ==");
+    println!("\n== 2. A line nobody writes to blocks for its whole timeout ==");
     // Our end of a socket pair whose other end stays open and silent: the
     // kernel has nothing to report, so the thread sleeps until the timeout.
     let line = Line::new()?;
@@ -87,7 +87,7 @@ fn a_silent_line_blocks_for_its_whole_timeout() -> io::Result<()> {
 
 // ANCHOR: in_sequence
 fn five_calls_in_sequence_take_five_timeouts() -> io::Result<()> {
-    println!("== 3. Five calls in sequence take five timeouts ==");
+    println!("\n== 3. Five calls in sequence take five timeouts ==");
     let started = Instant::now();
     for _ in 0..CALLS {
         slow_system_call(TIMEOUT)?;
@@ -105,7 +105,7 @@ fn five_calls_in_sequence_take_five_timeouts() -> io::Result<()> {
 
 // ANCHOR: five_threads
 fn five_threads_wait_while_the_main_thread_computes() -> io::Result<()> {
-    println!("== 4. Five threads wait together while the main thread computes ==");
+    println!("\n== 4. Five threads wait together while the main thread computes ==");
     let started = Instant::now();
     // One thread per call, as the notes start one `Thread` per call. Each
     // returns how long its own call blocked.
@@ -148,7 +148,7 @@ fn five_threads_wait_while_the_main_thread_computes() -> io::Result<()> {
 
 // ANCHOR: expect_on_n_cores
 fn what_speed_up_to_expect_on_n_cores() -> NonZeroUsize {
-    println!("== 5. What speed-up to expect on N cores ==");
+    println!("\n== 5. What speed-up to expect on N cores ==");
     // How many threads this machine can run at the same instant (cores, or
     // fewer if the process is limited to some); 1 if it cannot tell.
     let cores = thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
@@ -170,7 +170,7 @@ fn what_speed_up_to_expect_on_n_cores() -> NonZeroUsize {
 
 // ANCHOR: factorising
 fn factorising_on_one_thread_per_number(cores: NonZeroUsize) {
-    println!("== 6. Factorising on one thread per number ==");
+    println!("\n== 6. Factorising on one thread per number ==");
     let started = Instant::now();
     let in_sequence: Vec<Vec<u64>> = NUMBERS.iter().map(|&number| divisors(number)).collect();
     let sequential = started.elapsed();
