@@ -85,7 +85,7 @@ fn a_thread_returns_its_result_through_join() {
 
 // ANCHOR: panic_from_join
 fn a_panic_comes_back_from_join() {
-    println!("== 2. A panic comes back from join ==");
+    println!("\n== 2. A panic comes back from join ==");
     // A named thread: its name appears in the panic message on stderr.
     let sensor = thread::Builder::new()
         .name("sensor-3".into())
@@ -112,7 +112,7 @@ fn a_panic_comes_back_from_join() {
 
 // ANCHOR: scoped_threads
 fn scoped_threads_borrow_local_data() {
-    println!("== 3. Scoped threads borrow local data ==");
+    println!("\n== 3. Scoped threads borrow local data ==");
     let readings = vec![3, 1, 4, 1, 5, 9, 2, 6];
     let mut doubled = vec![0; readings.len()];
     // Every thread started inside `scope` is joined before `scope` returns,
@@ -136,9 +136,12 @@ fn scoped_threads_borrow_local_data() {
 
 // ANCHOR: ask_to_stop
 fn you_ask_a_thread_to_stop_you_never_kill_it() {
-    println!("== 4. You ask a thread to stop; you never kill it ==");
+    println!("\n== 4. You ask a thread to stop; you never kill it ==");
     let countdown = Countdown::new();
-    let (shown_tx, shown_rx) = mpsc::channel();
+    // A rendezvous channel (capacity 0): each `send` waits until main has
+    // taken the number, so the countdown can never run ahead and reach zero
+    // before main asks it to stop, however late the scheduler runs main.
+    let (shown_tx, shown_rx) = mpsc::sync_channel(0);
     let (seen, ended) = thread::scope(|s| {
         let task = s.spawn(|| {
             countdown.run(10, STEP, move |n| {
@@ -151,6 +154,9 @@ fn you_ask_a_thread_to_stop_you_never_kill_it() {
         // it sees the flag before its next step and returns by itself.
         let seen: Vec<String> = shown_rx.iter().take(4).map(|n| n.to_string()).collect();
         countdown.stop();
+        // Stop listening, so a countdown already waiting in `send` with the
+        // next number gets an error instead of waiting for main forever.
+        drop(shown_rx);
         (seen, task.join().expect("the countdown does not panic"))
     });
     println!(
@@ -168,7 +174,7 @@ fn you_ask_a_thread_to_stop_you_never_kill_it() {
 
 // ANCHOR: main_returns
 fn threads_still_running_when_main_returns_are_gone() {
-    println!("== 5. Threads still running when main returns are gone ==");
+    println!("\n== 5. Threads still running when main returns are gone ==");
     // Run this same program again, as a child process whose `main` starts a
     // worker and returns without joining it (`child_main_returns_early`).
     let started = Instant::now();
@@ -209,7 +215,7 @@ fn child_main_returns_early() {
 
 // ANCHOR: has_it_started
 fn has_the_thread_started() {
-    println!("== 6. Has the thread started? Event, Barrier, or a one-shot channel ==");
+    println!("\n== 6. Has the thread started? Event, Barrier, or a one-shot channel ==");
     // ANCHOR: event_started
     // An `Event`: the worker sets it once it is running; main waits for it.
     // Everything the worker did before `set` happens before `wait` returns,
@@ -297,7 +303,7 @@ fn has_the_thread_started() {
 
 // ANCHOR: periodic_timer
 fn a_periodic_timer_wakes_every_waiter() {
-    println!("== 7. A periodic timer: two threads wait for every tick ==");
+    println!("\n== 7. A periodic timer: two threads wait for every tick ==");
     let started = Instant::now();
     let timer = PeriodicTimer::start(TICK);
     // Each thread waits for tick 1, then tick 2, and so on, and records what
@@ -339,7 +345,7 @@ fn a_periodic_timer_wakes_every_waiter() {
 
 // ANCHOR: semaphore
 fn a_semaphore_lets_workers_through_one_at_a_time() {
-    println!("== 8. A semaphore lets workers through one at a time ==");
+    println!("\n== 8. A semaphore lets workers through one at a time ==");
     let gate = Semaphore::new(0);
     // Evidence, counted by the workers. Each counter is one atomic updated by
     // read-modify-write operations, which never lose an update: `Relaxed` is
