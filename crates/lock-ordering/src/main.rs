@@ -50,14 +50,18 @@ fn opposite_orders_deadlock() {
             two.join().expect("thread 2 does not panic"),
         )
     });
+    // `try_lock_for` gives up only once its deadline has passed, so each
+    // wait is at least PATIENCE however the threads were scheduled.
     println!(
-        "thread 1 holds x, waited {:.1?} for y: got it: {}",
+        "thread 1 holds x, waited {:.1?} for y, at least its patience: {}; got it: {}",
         one.1,
+        yes_no(one.1 >= PATIENCE),
         yes_no(one.0)
     );
     println!(
-        "thread 2 holds y, waited {:.1?} for x: got it: {}",
+        "thread 2 holds y, waited {:.1?} for x, at least its patience: {}; got it: {}",
         two.1,
+        yes_no(two.1 >= PATIENCE),
         yes_no(two.0)
     );
     println!(
