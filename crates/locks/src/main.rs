@@ -250,8 +250,10 @@ fn the_guard_is_with_lock() {
 // ANCHOR: hold_briefly
 fn hold_the_lock_for_the_update_not_the_work() {
     println!("\n== 9. Hold the lock for the update, not for the work ==");
-    // Each of five threads "reads a sensor" (a 20 ms wait) and records it.
-    const WORK: Duration = Duration::from_millis(20);
+    // Each of five threads "reads a sensor" (a 50 ms wait) and records it.
+    // Long enough that "overlapped" (under five waits) keeps a margin of
+    // four waits for a loaded machine's scheduling delays.
+    const WORK: Duration = Duration::from_millis(50);
     let all_work = WORK * THREADS as u32;
     let read_sensor = |sensor: u64| {
         thread::sleep(WORK);
