@@ -77,7 +77,7 @@ fn crowd<R>(
 ) -> io::Result<R> {
     let crowd = Crowd::default();
     thread::scope(|scope| {
-        let mut started = 0;
+        let mut threads = Vec::new();
         let mut spawn_error = None;
         for _ in 0..count {
             let mut builder = thread::Builder::new();
@@ -85,16 +85,26 @@ fn crowd<R>(
                 builder = builder.stack_size(size);
             }
             match builder.spawn_scoped(scope, || crowd.arrive_and_wait()) {
-                Ok(_) => started += 1,
+                Ok(thread) => threads.push(thread),
                 Err(err) => {
                     spawn_error = Some(err);
                     break;
                 }
             }
         }
-        crowd.wait_for(started);
+        crowd.wait_for(threads.len() as u64);
         let measured = measure();
-        crowd.release(); // the scope joins them all on the way out
+        crowd.release();
+        // Joined one by one, not left to the scope: the scope only waits for
+        // each closure to return, and the thread's stack is unmapped (or kept
+        // for reuse) later, as the thread exits. A stack unmapped during the
+        // next crowd's measurement would be subtracted from it. `join` waits
+        // for the exit, and the C library frees the stack before it returns.
+        for thread in threads {
+            thread
+                .join()
+                .map_err(|_| io::Error::other("a waiting thread panicked"))?;
+        }
         match spawn_error {
             Some(err) => Err(err),
             None => measured,

@@ -82,7 +82,7 @@ fn a_thread_costs_time_and_memory() -> io::Result<()> {
 /// jobs from one channel. Dropping or shutting down the pool finishes what is
 /// queued and joins every worker.
 fn workers_pull_jobs_from_a_channel() -> io::Result<()> {
-    println!("== 2. Workers pull jobs from a channel ==");
+    println!("\n== 2. Workers pull jobs from a channel ==");
     let pool = ThreadPool::new(3)?;
     let (report_to, reports) = mpsc::channel();
     for job in 0..9 {
@@ -95,7 +95,7 @@ fn workers_pull_jobs_from_a_channel() -> io::Result<()> {
         });
     }
     drop(report_to);
-    // Most of the nine are still queued here; shutdown runs them all first.
+    // Some of the nine may still be queued here; shutdown runs them all first.
     let report = pool.shutdown();
     let ran_on: Vec<(usize, String)> = reports.try_iter().collect();
     let mut jobs: Vec<usize> = ran_on.iter().map(|(job, _)| *job).collect();
@@ -118,7 +118,7 @@ fn workers_pull_jobs_from_a_channel() -> io::Result<()> {
 /// `a.result()`: a handle that blocks until its job has run; the job's
 /// error, or its panic, comes back as an `Err`.
 fn submit_returns_a_handle_and_failures_come_back() -> io::Result<()> {
-    println!("== 3. submit returns a handle; errors and panics come back ==");
+    println!("\n== 3. submit returns a handle; errors and panics come back ==");
     // One worker, so every job below runs on the same thread, one by one.
     let pool = ThreadPool::new(1)?;
 
@@ -153,7 +153,7 @@ fn submit_returns_a_handle_and_failures_come_back() -> io::Result<()> {
 /// Cookbook 12.7's `as_completed` loop: results in the order the jobs
 /// finish, not the order they were submitted.
 fn as_completed_yields_results_as_they_finish() -> io::Result<()> {
-    println!("== 4. as_completed yields results as they finish ==");
+    println!("\n== 4. as_completed yields results as they finish ==");
     let pool = ThreadPool::new(2)?;
     let (open, gate) = mpsc::channel::<()>();
     let names = ["slow", "quick", "broken"];
@@ -185,7 +185,7 @@ fn as_completed_yields_results_as_they_finish() -> io::Result<()> {
 /// Effective Python Item 59's `max_workers`, shown rather than assumed: a
 /// gauge counts the jobs inside at once and keeps the highest count.
 fn a_pool_of_n_never_runs_more_than_n() -> io::Result<()> {
-    println!("== 5. A pool of N never runs more than N jobs at once ==");
+    println!("\n== 5. A pool of N never runs more than N jobs at once ==");
     const WORKERS: usize = 4;
     const JOBS: usize = 40;
     let pool = ThreadPool::new(WORKERS)?;
@@ -233,7 +233,7 @@ fn a_pool_of_n_never_runs_more_than_n() -> io::Result<()> {
 /// Effective Python Item 57: don't create a thread per fan-out item. Many
 /// small jobs, a thread each, against the same jobs on a pool of four.
 fn a_thread_per_item_does_not_scale() -> io::Result<()> {
-    println!("== 6. A thread per item does not scale ==");
+    println!("\n== 6. A thread per item does not scale ==");
     const ITEMS: u64 = 1000;
     // Fastest of three runs each, the least disturbed by the rest of the machine.
     let (per_item, per_item_total) = fastest_of(3, || {
@@ -271,7 +271,7 @@ fn a_thread_per_item_does_not_scale() -> io::Result<()> {
 /// Cookbook 12.7's echo server: a pool serves the connections, so a burst of
 /// clients cannot start a burst of threads.
 fn an_echo_server_on_a_bounded_pool() -> io::Result<()> {
-    println!("== 7. An echo server on a bounded pool ==");
+    println!("\n== 7. An echo server on a bounded pool ==");
     const WORKERS: usize = 2;
     const CLIENTS: usize = 5;
     let serving = Arc::new(Gauge::new());
@@ -327,7 +327,7 @@ fn an_echo_server_on_a_bounded_pool() -> io::Result<()> {
 /// pages from the lesson's own slow server, and one address where nothing
 /// listens, fetched through a pool and collected with `as_completed`.
 fn fetching_pages_through_a_pool() -> io::Result<()> {
-    println!("== 8. Fetching pages through a pool ==");
+    println!("\n== 8. Fetching pages through a pool ==");
     const DELAY: Duration = Duration::from_millis(100);
     let site = Site {
         pages: vec![
