@@ -57,7 +57,7 @@ fn an_actor_owns_its_state_and_a_mailbox() {
 
 // ANCHOR: close
 fn closing_handles_what_is_queued_and_refuses_the_rest() {
-    println!("== 2. Closing: what is queued is handled, what comes later is refused ==");
+    println!("\n== 2. Closing: what is queued is handled, what comes later is refused ==");
     // The actor waits for a go-ahead before it reads anything, so the
     // messages are certainly still in its mailbox when we close it.
     let (go, gate) = mpsc::channel::<()>();
@@ -121,7 +121,7 @@ impl Tagged {
 }
 
 fn a_tagged_actor_is_an_enum_and_a_match() {
-    println!("== 3. A tagged actor is an enum and a match ==");
+    println!("\n== 3. A tagged actor is an enum and a match ==");
     let actor = Actor::spawn("tagged", |inbox| {
         let mut tagged = Tagged::default();
         for command in inbox {
@@ -139,7 +139,7 @@ fn a_tagged_actor_is_an_enum_and_a_match() {
 
 // ANCHOR: submit
 fn submit_returns_a_result_handle() {
-    println!("== 4. A worker: submit returns a result handle ==");
+    println!("\n== 4. A worker: submit returns a result handle ==");
     let worker = Worker::spawn("worker");
     let eight = worker.submit(|| 2_i32.pow(3)).expect("the worker is open");
     println!("submit(|| 2.pow(3)).result() = {:?}", eight.result());
@@ -171,7 +171,7 @@ fn submit_returns_a_result_handle() {
 
 // ANCHOR: panic
 fn a_panic_reaches_the_waiter_and_join() {
-    println!("== 5. A panic reaches the waiter and join ==");
+    println!("\n== 5. A panic reaches the waiter and join ==");
     let worker = Worker::spawn("worker");
     // The first job waits for a go-ahead, so the second is certainly queued
     // behind it when it panics.
@@ -201,7 +201,7 @@ fn a_panic_reaches_the_waiter_and_join() {
 
 // ANCHOR: exchange
 fn an_exchange_fans_out_to_its_subscribers() {
-    println!("== 6. An exchange fans out to its subscribers ==");
+    println!("\n== 6. An exchange fans out to its subscribers ==");
     let exchanges = Exchanges::new();
     let spam = exchanges.get_exchange("spam");
     let task_a = Actor::spawn("A", |inbox| inbox.collect::<Vec<_>>());
@@ -231,7 +231,7 @@ fn an_exchange_fans_out_to_its_subscribers() {
 
 // ANCHOR: subscription
 fn a_subscription_detaches_when_dropped() {
-    println!("== 7. A subscription detaches when it is dropped ==");
+    println!("\n== 7. A subscription detaches when it is dropped ==");
     let exchanges = Exchanges::new();
     let spam = exchanges.get_exchange("spam");
     let task_a = Actor::spawn("A", |inbox| inbox.collect::<Vec<_>>());
@@ -280,7 +280,7 @@ fn a_subscription_detaches_when_dropped() {
 
 // ANCHOR: exactly_once
 fn every_subscriber_gets_every_message_once() {
-    println!("== 8. Every subscriber gets every message, once ==");
+    println!("\n== 8. Every subscriber gets every message, once ==");
     const SENDERS: usize = 2;
     const PER_SENDER: usize = 500;
     let exchanges = Exchanges::new();
