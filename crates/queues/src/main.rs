@@ -117,7 +117,7 @@ fn polling_workers_busy_wait() {
 
 // ANCHOR: stop_flag
 fn a_stop_flag_strands_queued_work() {
-    println!("== 2. A polling worker has no way to stop; a stop flag strands work ==");
+    println!("\n== 2. A polling worker has no way to stop; a stop flag strands work ==");
     let queued = PollingQueue::new();
     let resized = PollingQueue::new();
     let stop = AtomicBool::new(false);
@@ -154,7 +154,7 @@ fn a_stop_flag_strands_queued_work() {
 
 // ANCHOR: backlog
 fn a_slow_stage_makes_the_queue_grow() {
-    println!("== 3. A slow stage makes the queue in front of it grow ==");
+    println!("\n== 3. A slow stage makes the queue in front of it grow ==");
     let queued = PollingQueue::new();
     let resized = PollingQueue::new();
     let stop = AtomicBool::new(false);
@@ -191,7 +191,7 @@ fn a_slow_stage_makes_the_queue_grow() {
 
 // ANCHOR: blocking_get
 fn a_blocking_get_sleeps_until_an_item_arrives() {
-    println!("== 4. A blocking queue: get sleeps until an item arrives ==");
+    println!("\n== 4. A blocking queue: get sleeps until an item arrives ==");
     let queue = BlockingQueue::new();
     thread::scope(|s| {
         let consumer = s.spawn(|| queue.get());
@@ -214,7 +214,7 @@ fn a_blocking_get_sleeps_until_an_item_arrives() {
 
 // ANCHOR: capacity_one
 fn with_capacity_one_put_waits_for_get() {
-    println!("== 5. A bounded queue: with capacity 1, put waits for get ==");
+    println!("\n== 5. A bounded queue: with capacity 1, put waits for get ==");
     match BoundedQueue::<Photo>::new(0) {
         Ok(_) => println!("BoundedQueue::new(0) was accepted"),
         Err(err) => println!("BoundedQueue::new(0) is refused: {err}"),
@@ -258,7 +258,7 @@ fn with_capacity_one_put_waits_for_get() {
 
 // ANCHOR: backpressure
 fn a_bounded_queue_keeps_the_backlog_short() {
-    println!("== 6. Backpressure: a bounded queue keeps the backlog short ==");
+    println!("\n== 6. Backpressure: a bounded queue keeps the backlog short ==");
     let slow_consumer = |get: &(dyn Fn() -> Photo + Sync)| {
         for _ in 0..BACKLOG_PHOTOS {
             resize(get());
@@ -301,7 +301,7 @@ fn a_bounded_queue_keeps_the_backlog_short() {
 
 // ANCHOR: task_done
 fn join_waits_until_every_item_is_done() {
-    println!("== 7. Wait until every item is processed: task_done and join ==");
+    println!("\n== 7. Wait until every item is processed: task_done and join ==");
     let queue = JoinableQueue::<Photo>::unbounded();
     // Each thread notes what it did just before (or just after) the queue
     // operation that orders it after the line before: the log's order is
@@ -342,7 +342,7 @@ fn join_waits_until_every_item_is_done() {
 
 // ANCHOR: close
 fn close_ends_every_consumers_loop() {
-    println!("== 8. A closable queue: close() ends every consumer's loop ==");
+    println!("\n== 8. A closable queue: close() ends every consumer's loop ==");
     // On one thread: what a close does to items already queued, and to a
     // put that comes after it.
     let queue = ClosableQueue::unbounded();
@@ -395,7 +395,7 @@ fn close_ends_every_consumers_loop() {
 
 // ANCHOR: multi_worker
 fn a_pipeline_with_several_workers_per_stage() {
-    println!("== 9. A pipeline with 3, 4 and 5 workers per stage ==");
+    println!("\n== 9. A pipeline with 3, 4 and 5 workers per stage ==");
     let downloads = ClosableQueue::new(STAGE_CAPACITY).expect("10 is a valid capacity");
     let resizes = ClosableQueue::new(STAGE_CAPACITY).expect("10 is a valid capacity");
     let uploads = ClosableQueue::new(STAGE_CAPACITY).expect("10 is a valid capacity");
@@ -461,7 +461,7 @@ fn a_pipeline_with_several_workers_per_stage() {
 
 // ANCHOR: crossbeam_pipeline
 fn the_same_pipeline_on_crossbeam_channels() {
-    println!("== 10. The same pipeline on crossbeam channels ==");
+    println!("\n== 10. The same pipeline on crossbeam channels ==");
     let (download_tx, download_rx) = channel::bounded(STAGE_CAPACITY);
     let (resize_tx, resize_rx) = channel::bounded(STAGE_CAPACITY);
     let (upload_tx, upload_rx) = channel::bounded(STAGE_CAPACITY);
@@ -549,7 +549,7 @@ fn channel_workers<'scope, T: Send + 'scope, U: Send + 'scope>(
 
 // ANCHOR: sentinel
 fn a_sentinel_against_close_by_drop() {
-    println!("== 11. The Cookbook's sentinel, against close-by-drop ==");
+    println!("\n== 11. The Cookbook's sentinel, against close-by-drop ==");
     // The Cookbook's way: `None` is the sentinel. A consumer that sees it
     // puts it back for the next consumer, then stops.
     let queue = BlockingQueue::new();
@@ -617,7 +617,7 @@ fn each_of_one_to_ten(got: &[Vec<u32>]) -> String {
 
 // ANCHOR: priority
 fn a_priority_queue_serves_the_highest_first() {
-    println!("== 12. A priority queue: highest priority first, ties in order ==");
+    println!("\n== 12. A priority queue: highest priority first, ties in order ==");
     let queue = PriorityQueue::new();
     let puts = [
         (Some("C"), 5),
