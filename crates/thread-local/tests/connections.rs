@@ -61,8 +61,13 @@ fn two_lazy_connections_do_not_share_the_rule() {
     let server = Server::start().unwrap();
     let a = LazyConnection::new(server.address());
     let b = LazyConnection::new(server.address());
-    let (_in_a, _in_b) = (a.enter().unwrap(), b.enter().unwrap());
-    assert!(a.enter().is_err() && b.enter().is_err());
+    let (in_a, in_b) = (a.enter().unwrap(), b.enter().unwrap());
+    assert!(matches!(a.enter(), Err(EnterError::AlreadyConnected)));
+    assert!(matches!(b.enter(), Err(EnterError::AlreadyConnected)));
+    // Close both before stopping the server: `stop` waits for every client
+    // to close, and joins the server's threads, so none outlives the test.
+    drop((in_a, in_b));
+    assert_eq!(server.stop().closed_by_client, 2);
 }
 
 #[test]
