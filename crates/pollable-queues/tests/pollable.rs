@@ -83,19 +83,24 @@ fn many_producers_racing_one_consumer_deliver_every_item_once() {
 #[test]
 fn two_consumers_racing_take_every_item_once() {
     const ITEMS: u32 = 20_000;
+    // Put after the items, once per consumer; each consumer stops at the
+    // first one it takes, so each takes exactly one. (A poll that times out
+    // would not do as the end: a producer descheduled for that long would
+    // end the test early.)
+    const STOP: u32 = u32::MAX;
     let queue = PollableQueue::new().unwrap();
     let consumer = |queue: &PollableQueue<u32>| {
         let mut got = Vec::new();
         loop {
             // Both consumers may wake for the same item; the loser's
-            // try_get returns None and it polls again.
-            if ready(&[queue.as_fd()], Some(Duration::from_millis(200)))
-                .unwrap()
-                .is_empty()
-            {
-                return got; // the producer has finished and the queue is empty
-            }
+            // try_get returns None and it polls again. The limit is a hang
+            // guard: the stop items always come.
+            let woke = ready(&[queue.as_fd()], Some(Duration::from_secs(10))).unwrap();
+            assert!(!woke.is_empty(), "poll slept for 10 s: a lost wake-up");
             while let Some(item) = queue.try_get() {
+                if item == STOP {
+                    return got;
+                }
                 got.push(item);
             }
         }
@@ -104,8 +109,11 @@ fn two_consumers_racing_take_every_item_once() {
         let a = s.spawn(|| consumer(&queue));
         let b = s.spawn(|| consumer(&queue));
         (0..ITEMS).for_each(|n| queue.put(n));
+        queue.put(STOP);
+        queue.put(STOP);
         (a.join().unwrap(), b.join().unwrap())
     });
+    assert!(queue.is_empty() && !readable(&queue));
     a.extend(b);
     a.sort_unstable();
     assert!(a.iter().copied().eq(0..ITEMS));
