@@ -40,7 +40,8 @@ pub struct Server {
     address: SocketAddr,
     stopping: Arc<AtomicBool>,
     counts: Arc<Counts>,
-    acceptor: JoinHandle<Vec<JoinHandle<()>>>,
+    /// `None` once stopped: by `stop()`, or by `drop` on an early return.
+    acceptor: Option<JoinHandle<Vec<JoinHandle<()>>>>,
 }
 
 impl Server {
@@ -59,7 +60,7 @@ impl Server {
             address,
             stopping,
             counts,
-            acceptor,
+            acceptor: Some(acceptor),
         })
     }
 
@@ -72,17 +73,32 @@ impl Server {
     /// Every connection a client opened before `stop()` was called is
     /// counted: a finished `connect()` is already waiting in the listener's
     /// backlog, and the acceptor empties the backlog before it exits.
-    pub fn stop(self) -> ServerReport {
-        self.stopping.store(true, Ordering::SeqCst);
-        let handlers = self.acceptor.join().unwrap_or_default();
-        for handler in handlers {
-            let _ = handler.join();
-        }
+    pub fn stop(mut self) -> ServerReport {
+        self.shut_down();
         ServerReport {
             accepted: self.counts.accepted.load(Ordering::SeqCst),
             answered: self.counts.answered.load(Ordering::SeqCst),
             closed_by_client: self.counts.closed_by_client.load(Ordering::SeqCst),
         }
+    }
+
+    fn shut_down(&mut self) {
+        let Some(acceptor) = self.acceptor.take() else {
+            return;
+        };
+        self.stopping.store(true, Ordering::SeqCst);
+        let handlers = acceptor.join().unwrap_or_default();
+        for handler in handlers {
+            let _ = handler.join();
+        }
+    }
+}
+
+/// A server dropped without `stop()` (say, when `?` returns early) still
+/// stops and joins its threads: none outlives its owner.
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.shut_down();
     }
 }
 

@@ -154,3 +154,14 @@ fn a_stopped_server_gives_a_connect_error_not_a_panic() {
     // A failed enter leaves this thread free to try again.
     assert!(matches!(conn.enter(), Err(EnterError::Io(_))));
 }
+
+#[test]
+fn a_server_dropped_without_stop_still_shuts_down() {
+    let server = Server::start().unwrap();
+    let address = server.address();
+    drop(server); // as when `?` returns early from the lesson's `main`
+    // The acceptor thread owned the listener; once it is joined, nothing
+    // listens on the port any more.
+    let err = std::net::TcpStream::connect(address).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::ConnectionRefused);
+}
