@@ -107,7 +107,7 @@ impl std::fmt::Display for RunError {
             RunError::Spawn(err) => write!(f, "could not start: {err}"),
             RunError::TimedOut { limit, stdout } => write!(
                 f,
-                "hung: still running after {} s, killed; its last output:\n{}",
+                "hung: still running after {} s, killed\nits last output:\n{}",
                 limit.as_secs(),
                 last_lines(stdout, 10)
             ),
