@@ -107,8 +107,7 @@ impl std::fmt::Display for RunError {
             RunError::Spawn(err) => write!(f, "could not start: {err}"),
             RunError::TimedOut { limit, stdout } => write!(
                 f,
-                "hung: still running after {} s, killed\nits last output:\n{}",
-                limit.as_secs(),
+                "hung: still running after {limit:?}, killed\nits last output:\n{}",
                 last_lines(stdout, 10)
             ),
         }
@@ -209,7 +208,48 @@ macro_rules! assert_lesson_output {
 
 #[cfg(test)]
 mod tests {
-    use super::redact;
+    use super::{RunError, redact, run_with_timeout};
+    use std::process::Command;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_finished_program_gives_its_output_and_status() {
+        let mut command = Command::new("sh");
+        command.args(["-c", "echo out; echo err >&2; exit 3"]);
+        let run = run_with_timeout(command, Duration::from_secs(10)).unwrap();
+        assert_eq!(
+            (run.stdout.as_str(), run.stderr.as_str()),
+            ("out\n", "err\n")
+        );
+        assert_eq!(run.status.code(), Some(3));
+    }
+
+    #[test]
+    fn a_hung_program_is_killed_at_the_limit_with_its_output_so_far() {
+        let mut command = Command::new("sh");
+        command.args(["-c", "echo started; exec sleep 30"]);
+        let started = Instant::now();
+        let err = run_with_timeout(command, Duration::from_millis(300)).unwrap_err();
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "it waited for the sleep"
+        );
+        match &err {
+            RunError::TimedOut { stdout, .. } => assert_eq!(stdout, "started\n"),
+            other => panic!("expected a time-out, got {other:?}"),
+        }
+        assert!(
+            err.to_string()
+                .starts_with("hung: still running after 0 s, killed\n")
+        );
+    }
+
+    #[test]
+    fn a_missing_program_is_a_spawn_error() {
+        let command = Command::new("no-such-program-for-the-harness-test");
+        let err = run_with_timeout(command, Duration::from_secs(1)).unwrap_err();
+        assert!(matches!(err, RunError::Spawn(_)), "{err:?}");
+    }
 
     #[test]
     fn durations_are_redacted_in_every_unit() {
