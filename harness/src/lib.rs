@@ -240,7 +240,7 @@ mod tests {
         }
         assert!(
             err.to_string()
-                .starts_with("hung: still running after 0 s, killed\n")
+                .starts_with("hung: still running after 300ms, killed\n")
         );
     }
 
