@@ -31,21 +31,11 @@ thread_local! {
 /// 1. `thread_local!`: one static name, a separate value in every thread.
 fn each_thread_sees_its_own_value() {
     println!("== 1. Each thread sees its own value ==");
-    let finals: Vec<u32> = thread::scope(|s| {
-        let handles: Vec<_> = (1..=3)
-            .map(|n| {
-                s.spawn(move || {
-                    for _ in 0..n * 10 {
-                        COUNTER.set(COUNTER.get() + 1);
-                    }
-                    COUNTER.get()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("the counting threads do not panic"))
-            .collect()
+    let finals = on_three_threads(|n| {
+        for _ in 0..n * 10 {
+            COUNTER.set(COUNTER.get() + 1);
+        }
+        COUNTER.get()
     });
     for (n, value) in (1..).zip(finals) {
         println!("thread {n} counted to {value} in its own COUNTER");
@@ -118,33 +108,22 @@ fn destructors_run_when_a_thread_exits() {
 fn one_lazy_connection_per_thread(server: &Server) -> Result<u64, Box<dyn Error>> {
     println!("\n== 3. One lazy connection per thread ==");
     let conn = LazyConnection::new(server.address());
-    let reports = thread::scope(|s| {
-        let handles: Vec<_> = (1..=3)
-            .map(|n| {
-                let conn = &conn;
-                s.spawn(
-                    move || -> Result<(Vec<String>, u64), Box<dyn Error + Send + Sync>> {
-                        let path = format!("/thread-{n}.html");
-                        let stream = conn.enter()?;
-                        let body = server::get(&stream, &path)?;
-                        let (again, opened) = match conn.enter() {
-                            Ok(_) => ("opened a second connection (wrong!)".to_owned(), 2),
-                            Err(err) => (format!("error: {err}"), 1),
-                        };
-                        let lines = vec![
-                            format!("GET {path} -> \"{body}\""),
-                            format!("entering again on the same thread -> {again}"),
-                        ];
-                        Ok((lines, opened))
-                    },
-                )
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("the client threads do not panic"))
-            .collect::<Vec<_>>()
-    });
+    let reports = on_three_threads(
+        |n| -> Result<(Vec<String>, u64), Box<dyn Error + Send + Sync>> {
+            let path = format!("/thread-{n}.html");
+            let stream = conn.enter()?;
+            let body = server::get(&stream, &path)?;
+            let (again, opened) = match conn.enter() {
+                Ok(_) => ("opened a second connection (wrong!)".to_owned(), 2),
+                Err(err) => (format!("error: {err}"), 1),
+            };
+            let lines = vec![
+                format!("GET {path} -> \"{body}\""),
+                format!("entering again on the same thread -> {again}"),
+            ];
+            Ok((lines, opened))
+        },
+    );
     let mut opened = 0;
     for (n, report) in (1..).zip(reports) {
         let (lines, count) = report.map_err(|e| e as Box<dyn Error>)?;
@@ -164,42 +143,33 @@ fn one_lazy_connection_per_thread(server: &Server) -> Result<u64, Box<dyn Error>
 fn nested_connections_keep_a_stack(server: &Server) -> Result<u64, Box<dyn Error>> {
     println!("\n== 4. Nested connections keep a stack ==");
     let conn = NestedLazyConnection::new(server.address());
-    let reports = thread::scope(|s| {
-        let handles: Vec<_> = (1..=3)
-            .map(|_| {
-                let conn = &conn;
-                s.spawn(move || -> std::io::Result<Vec<String>> {
-                    let s1 = conn.enter()?;
-                    let s2 = conn.enter()?;
-                    let depth_inside = conn.depth();
-                    let distinct = s1.port() != s2.port();
-                    let body1 = server::get(&s1, "/downloads")?;
-                    let body2 = server::get(&s2, "/index.html")?;
-                    drop(s2); // the inner one first, as nested `with`s unwind
-                    let depth_between = conn.depth();
-                    drop(s1);
-                    Ok(vec![
-                        format!("s1 -> \"{body1}\", s2 -> \"{body2}\""),
-                        format!(
-                            "open at once: {depth_inside}, distinct connections: {}, open after closing s2: {depth_between}, after s1: {}",
-                            yes_no(distinct),
-                            conn.depth()
-                        ),
-                    ])
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("the client threads do not panic"))
-            .collect::<Vec<_>>()
+    let reports = on_three_threads(|_| -> std::io::Result<(Vec<String>, u64)> {
+        let s1 = conn.enter()?;
+        let s2 = conn.enter()?;
+        let depth_inside = conn.depth();
+        let distinct = s1.port() != s2.port();
+        let body1 = server::get(&s1, "/downloads")?;
+        let body2 = server::get(&s2, "/index.html")?;
+        drop(s2); // the inner one first, as nested `with`s unwind
+        let depth_between = conn.depth();
+        drop(s1);
+        let lines = vec![
+            format!("s1 -> \"{body1}\", s2 -> \"{body2}\""),
+            format!(
+                "open at once: {depth_inside}, distinct connections: {}, open after closing s2: {depth_between}, after s1: {}",
+                yes_no(distinct),
+                conn.depth()
+            ),
+        ];
+        Ok((lines, depth_inside as u64))
     });
     let mut opened = 0;
     for (n, report) in (1..).zip(reports) {
-        for line in report? {
+        let (lines, count) = report?;
+        for line in lines {
             println!("thread {n}: {line}");
         }
-        opened += 2;
+        opened += count;
     }
     Ok(opened)
 }
@@ -222,6 +192,22 @@ fn the_server_saw_every_connection_open_and_close(server: Server, opened: u64) {
     );
 }
 // ANCHOR_END: server_counts
+
+// ANCHOR: on_three_threads
+/// Runs `work(n)` for n = 1, 2, 3, each on a thread of its own, all at once,
+/// and returns the results in thread order (so the output never depends on
+/// which thread finished first). Scoped threads, so `work` may borrow.
+fn on_three_threads<T: Send>(work: impl Fn(u32) -> T + Sync) -> Vec<T> {
+    let work = &work; // each thread borrows the one closure
+    thread::scope(|s| {
+        let handles: Vec<_> = (1..=3).map(|n| s.spawn(move || work(n))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("the lesson's threads do not panic"))
+            .collect()
+    })
+}
+// ANCHOR_END: on_three_threads
 
 fn yes_no(claim: bool) -> &'static str {
     if claim { "yes" } else { "no" }
