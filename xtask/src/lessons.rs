@@ -83,6 +83,24 @@ pub const LESSONS: &[Lesson] = &[
         python: "Cookbook 12.13",
         rust: "`AsFd`, `poll()` (nix), `UnixStream::pair`, crossbeam `select!`",
     },
+    Lesson {
+        name: "async-tasks",
+        title: "Coroutines, and porting threaded I/O to them",
+        python: "Effective Python Items 60, 61",
+        rust: "`async fn`/`.await`, tokio `spawn`/`JoinSet`, `tokio::time::sleep`, tokio `TcpListener`/`TcpStream`, a one-thread runtime",
+    },
+    Lesson {
+        name: "async-and-threads",
+        title: "Mixing threads and async; not blocking the event loop",
+        python: "Effective Python Items 62, 63",
+        rust: "`spawn_blocking`, `Handle::block_on`, tokio `mpsc` `blocking_send`/`blocking_recv`, a `current_thread` runtime, a wrapper `Future`",
+    },
+    Lesson {
+        name: "parallelism",
+        title: "True parallelism: threads, rayon and processes",
+        python: "Effective Python Item 64",
+        rust: "`thread::scope`, a thread pool, rayon `par_iter`, worker processes over pipes, `available_parallelism`",
+    },
 ];
 
 /// The lesson called `name`, if there is one.
