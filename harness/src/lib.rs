@@ -17,8 +17,10 @@
 
 pub use insta;
 use std::io::Read;
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -97,8 +99,13 @@ pub struct LessonRun {
 pub enum RunError {
     /// The binary could not be started at all.
     Spawn(std::io::Error),
-    /// The lesson was still running at the time limit and was killed.
+    /// The lesson was still running at the time limit; its process group was
+    /// killed.
     TimedOut { limit: Duration, stdout: String },
+    /// The lesson exited, but something it started still held its output
+    /// open at the time limit (a child it never reaped); its process group
+    /// was killed.
+    LeftRunning { limit: Duration, stdout: String },
 }
 
 impl std::fmt::Display for RunError {
@@ -107,7 +114,15 @@ impl std::fmt::Display for RunError {
             RunError::Spawn(err) => write!(f, "could not start: {err}"),
             RunError::TimedOut { limit, stdout } => write!(
                 f,
-                "hung: still running after {limit:?}, killed\nits last output:\n{}",
+                "hung: still running after {limit:?}, killed with its process group\n\
+                 its last output:\n{}",
+                last_lines(stdout, 10)
+            ),
+            RunError::LeftRunning { limit, stdout } => write!(
+                f,
+                "left a process running: it exited, but a process it started still \
+                 held its output after {limit:?}; killed with its process group\n\
+                 its last output:\n{}",
                 last_lines(stdout, 10)
             ),
         }
@@ -116,39 +131,75 @@ impl std::fmt::Display for RunError {
 
 impl std::error::Error for RunError {}
 
-/// Runs `command` to completion, capturing stdout and stderr, and kills it if
-/// it is still running after `limit`.
+/// How long the output of a killed program is still read: whatever it wrote
+/// before the kill is in the pipe already, so this is only for the reader
+/// threads to catch up.
+const READ_GRACE: Duration = Duration::from_millis(200);
+
+/// Runs `command` to completion, capturing stdout and stderr, under a hard
+/// time limit.
+///
+/// The program starts in a process group of its own. At `limit` the whole
+/// group is killed, so a grandchild that inherited stdout (a `sleep` the
+/// program started) cannot keep the pipe open, and reading stops at once:
+/// this returns within `limit` plus a fraction of a second even if some
+/// process escaped the group. A program that exits but leaves a process
+/// holding its output is an error too ([`RunError::LeftRunning`]).
 ///
 /// Both pipes are drained on their own threads while we wait, so a chatty
 /// child can never block on a full pipe (the deadlock lesson `subprocess`
 /// teaches).
 pub fn run_with_timeout(mut command: Command, limit: Duration) -> Result<LessonRun, RunError> {
     let started = Instant::now();
+    let deadline = started + limit;
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
+        .process_group(0)
         .spawn()
         .map_err(RunError::Spawn)?;
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
+    let group = child.id();
+    let stdout = Drain::start(child.stdout.take());
+    let stderr = Drain::start(child.stderr.take());
 
-    let status = wait_until(&mut child, started + limit);
-    let Some(status) = status else {
-        // Kill and reap, so a hung lesson leaves no process behind.
+    let Some(status) = wait_until(&mut child, deadline) else {
+        kill_group(group);
+        // Kill and reap the program itself too, in case killing the group
+        // failed, so a hung lesson leaves no process behind.
         let _ = child.kill();
         let _ = child.wait();
         return Err(RunError::TimedOut {
             limit,
-            stdout: stdout.join().unwrap_or_default(),
+            stdout: stdout.output_within(READ_GRACE),
         });
     };
+    // The program has exited; its output ends when every process that holds
+    // the pipes has closed them.
+    if !(stdout.ends_by(deadline) && stderr.ends_by(deadline)) {
+        kill_group(group);
+        return Err(RunError::LeftRunning {
+            limit,
+            stdout: stdout.output_within(READ_GRACE),
+        });
+    }
     Ok(LessonRun {
         status,
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
+        stdout: stdout.output_within(Duration::ZERO),
+        stderr: stderr.output_within(Duration::ZERO),
         elapsed: started.elapsed(),
     })
+}
+
+/// Sends SIGKILL to every process in the group `group` (the id of the
+/// program, which leads it). A group that is already empty is fine.
+fn kill_group(group: u32) {
+    use nix::sys::signal::{Signal, killpg};
+    use nix::unistd::Pid;
+    let Ok(group) = i32::try_from(group) else {
+        return; // not a pid this OS could have given: nothing to kill
+    };
+    let _ = killpg(Pid::from_raw(group), Signal::SIGKILL);
 }
 
 /// Polls `child` until it exits or `deadline` passes. std has no
@@ -163,14 +214,69 @@ fn wait_until(child: &mut Child, deadline: Instant) -> Option<ExitStatus> {
     }
 }
 
-fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
-    thread::spawn(move || {
-        let mut bytes = Vec::new();
-        if let Some(mut pipe) = pipe {
-            let _ = pipe.read_to_end(&mut bytes);
+/// A pipe read to its end on a thread of its own, into a buffer that can be
+/// read at any time: so the runner can stop waiting for end-of-file at its
+/// deadline and still report what was written so far.
+struct Drain {
+    shared: Arc<(Mutex<(Vec<u8>, bool)>, Condvar)>,
+}
+
+impl Drain {
+    fn start(pipe: Option<impl Read + Send + 'static>) -> Drain {
+        let shared = Arc::new((Mutex::new((Vec::new(), false)), Condvar::new()));
+        let writer = Arc::clone(&shared);
+        // Never joined: if a process outside the group still holds the pipe,
+        // this thread stays blocked in `read` until that process ends, and
+        // the runner must not wait for it.
+        thread::spawn(move || {
+            let (state, ended) = &*writer;
+            let mut chunk = [0u8; 8192];
+            if let Some(mut pipe) = pipe {
+                loop {
+                    match pipe.read(&mut chunk) {
+                        Ok(0) => break,
+                        Ok(n) => lock(state).0.extend_from_slice(&chunk[..n]),
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(_) => break,
+                    }
+                }
+            }
+            lock(state).1 = true;
+            ended.notify_all();
+        });
+        Drain { shared }
+    }
+
+    /// Waits until end-of-file or `deadline`; true if the pipe ended.
+    fn ends_by(&self, deadline: Instant) -> bool {
+        let (state, ended) = &*self.shared;
+        let mut guard = lock(state);
+        while !guard.1 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            guard = match ended.wait_timeout(guard, left) {
+                Ok((guard, _)) => guard,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
         }
-        String::from_utf8_lossy(&bytes).into_owned()
-    })
+        true
+    }
+
+    /// What was read, after waiting up to `grace` for end-of-file.
+    fn output_within(&self, grace: Duration) -> String {
+        self.ends_by(Instant::now() + grace);
+        String::from_utf8_lossy(&lock(&self.shared.0).0).into_owned()
+    }
+}
+
+/// The drain's buffer holds plain bytes, so a poisoned lock (a reader thread
+/// cannot panic while holding it) would still hold good data.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn last_lines(text: &str, n: usize) -> String {
@@ -240,8 +346,85 @@ mod tests {
         }
         assert!(
             err.to_string()
-                .starts_with("hung: still running after 300ms, killed\n")
+                .starts_with("hung: still running after 300ms, killed with its process group\n")
         );
+    }
+
+    /// The bug this guards against: killing only the program left its `sleep`
+    /// holding stdout, and the runner waited for end-of-file for 30 s.
+    #[test]
+    fn a_hung_program_whose_child_holds_stdout_is_killed_with_its_group_in_time() {
+        let mut command = Command::new("sh");
+        command.args(["-c", "sleep 30 & echo $!; wait"]);
+        let limit = Duration::from_millis(500);
+        let started = Instant::now();
+        let err = run_with_timeout(command, limit).unwrap_err();
+        assert!(
+            started.elapsed() < limit + Duration::from_secs(1),
+            "returned after {:?}",
+            started.elapsed()
+        );
+        let RunError::TimedOut { stdout, .. } = &err else {
+            panic!("expected a time-out, got {err:?}");
+        };
+        assert_gone(stdout);
+    }
+
+    /// Fails unless the process whose pid is `printed` (as `$!` prints it)
+    /// has ended (Linux: `/proc/<pid>` gone, or a zombie its new parent has
+    /// not reaped yet).
+    fn assert_gone(printed: &str) {
+        let pid: u32 = printed.trim().parse().expect("the fixture prints a pid");
+        if !cfg!(target_os = "linux") {
+            return;
+        }
+        let stat = format!("/proc/{pid}/stat");
+        let ended = || match std::fs::read_to_string(&stat) {
+            Err(_) => true,
+            Ok(text) => text.rsplit(") ").next().is_some_and(|s| s.starts_with('Z')),
+        };
+        let until = Instant::now() + Duration::from_secs(2);
+        while !ended() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(ended(), "the child {pid} is still running");
+    }
+
+    #[test]
+    fn a_program_that_exits_but_leaves_a_child_holding_stdout_is_an_error_in_time() {
+        let mut command = Command::new("sh");
+        command.args(["-c", "sleep 30 & echo $!"]);
+        let limit = Duration::from_millis(500);
+        let started = Instant::now();
+        let err = run_with_timeout(command, limit).unwrap_err();
+        assert!(
+            started.elapsed() < limit + Duration::from_secs(1),
+            "returned after {:?}",
+            started.elapsed()
+        );
+        assert!(err.to_string().starts_with("left a process running"));
+        let RunError::LeftRunning { stdout, .. } = &err else {
+            panic!("expected a left-running error, got {err:?}");
+        };
+        assert_gone(stdout);
+    }
+
+    /// Even a process that left the group (a new session) cannot hold the
+    /// runner past its limit: reading stops at the deadline.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_grandchild_outside_the_group_cannot_hold_the_runner() {
+        let mut command = Command::new("sh");
+        command.args(["-c", "setsid sleep 3 & echo started; wait"]);
+        let limit = Duration::from_millis(500);
+        let started = Instant::now();
+        let err = run_with_timeout(command, limit).unwrap_err();
+        assert!(
+            started.elapsed() < limit + Duration::from_secs(1),
+            "returned after {:?}",
+            started.elapsed()
+        );
+        assert!(matches!(err, RunError::TimedOut { .. }), "{err:?}");
     }
 
     #[test]
