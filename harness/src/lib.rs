@@ -218,12 +218,19 @@ fn wait_until(child: &mut Child, deadline: Instant) -> Option<ExitStatus> {
 /// read at any time: so the runner can stop waiting for end-of-file at its
 /// deadline and still report what was written so far.
 struct Drain {
-    shared: Arc<(Mutex<(Vec<u8>, bool)>, Condvar)>,
+    shared: Arc<(Mutex<Received>, Condvar)>,
+}
+
+/// What a drain has read so far, and whether the pipe has ended.
+#[derive(Default)]
+struct Received {
+    bytes: Vec<u8>,
+    ended: bool,
 }
 
 impl Drain {
     fn start(pipe: Option<impl Read + Send + 'static>) -> Drain {
-        let shared = Arc::new((Mutex::new((Vec::new(), false)), Condvar::new()));
+        let shared = Arc::new((Mutex::new(Received::default()), Condvar::new()));
         let writer = Arc::clone(&shared);
         // Never joined: if a process outside the group still holds the pipe,
         // this thread stays blocked in `read` until that process ends, and
@@ -235,13 +242,13 @@ impl Drain {
                 loop {
                     match pipe.read(&mut chunk) {
                         Ok(0) => break,
-                        Ok(n) => lock(state).0.extend_from_slice(&chunk[..n]),
+                        Ok(n) => lock(state).bytes.extend_from_slice(&chunk[..n]),
                         Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                         Err(_) => break,
                     }
                 }
             }
-            lock(state).1 = true;
+            lock(state).ended = true;
             ended.notify_all();
         });
         Drain { shared }
@@ -251,7 +258,7 @@ impl Drain {
     fn ends_by(&self, deadline: Instant) -> bool {
         let (state, ended) = &*self.shared;
         let mut guard = lock(state);
-        while !guard.1 {
+        while !guard.ended {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return false;
@@ -267,7 +274,7 @@ impl Drain {
     /// What was read, after waiting up to `grace` for end-of-file.
     fn output_within(&self, grace: Duration) -> String {
         self.ends_by(Instant::now() + grace);
-        String::from_utf8_lossy(&lock(&self.shared.0).0).into_owned()
+        String::from_utf8_lossy(&lock(&self.shared.0).bytes).into_owned()
     }
 }
 
