@@ -42,6 +42,7 @@ pub fn sync(root: &Path, args: &[String]) -> Result {
     if check {
         check_every_package_is_listed(root)?;
         check_chapter_headings(root)?;
+        check_every_verdict_can_fail(root)?;
     }
 
     let mut stale = Vec::new();
@@ -128,6 +129,110 @@ fn check_chapter_headings(root: &Path) -> Result {
     }
 }
 
+/// The rule "every verdict can come out no", counted: a lesson has at least
+/// as many control tests (`fn verdict_<name>_can_fail`, anywhere under
+/// `crates/<lesson>/`) as verdict lines (`<claim>: yes|no`) in its snapshot,
+/// and no source file prints a verdict it did not compute (a string literal
+/// holding `: yes`).
+fn check_every_verdict_can_fail(root: &Path) -> Result {
+    let mut wrong = Vec::new();
+    for lesson in LESSONS {
+        let dir = root.join("crates").join(lesson.name);
+        let snapshot = dir
+            .join("tests/snapshots")
+            .join(format!("{}.snap", lesson.name));
+        let verdicts = fs::read_to_string(&snapshot)
+            .unwrap_or_default()
+            .lines()
+            .filter(|line| is_verdict_line(line))
+            .count();
+        let mut controls = 0;
+        for file in rust_files(&dir) {
+            let text = fs::read_to_string(&file).unwrap_or_default();
+            controls += text.lines().filter(|line| is_control_test(line)).count();
+            if file.starts_with(dir.join("src")) {
+                for (number, line) in text.lines().enumerate() {
+                    if prints_literal_yes(line) {
+                        wrong.push(format!(
+                            "{}:{}: prints a literal \"yes\"; compute the verdict",
+                            file.strip_prefix(root).unwrap_or(&file).display(),
+                            number + 1
+                        ));
+                    }
+                }
+            }
+        }
+        if controls < verdicts {
+            wrong.push(format!(
+                "{}: {verdicts} verdict lines in its snapshot but {controls} control tests \
+                 (`fn verdict_<name>_can_fail`)",
+                lesson.name
+            ));
+        }
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(fail(format!(
+            "verdicts that cannot be shown to fail:\n  {}",
+            wrong.join("\n  ")
+        )))
+    }
+}
+
+/// `ten children ran in parallel: yes`: a claim, a colon, the answer.
+fn is_verdict_line(line: &str) -> bool {
+    [": yes", ": no"].iter().any(|answer| {
+        line.match_indices(answer).any(|(at, _)| {
+            let rest = &line[at + answer.len()..];
+            !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        })
+    })
+}
+
+fn is_control_test(line: &str) -> bool {
+    let line = line.trim_start();
+    let Some(name) = line
+        .strip_prefix("fn ")
+        .or_else(|| line.strip_prefix("async fn "))
+    else {
+        return false;
+    };
+    let name = name.split('(').next().unwrap_or_default();
+    name.starts_with("verdict_") && name.ends_with("_can_fail")
+}
+
+/// A line of code (not a comment) with a string literal that holds `: yes`.
+fn prints_literal_yes(line: &str) -> bool {
+    let code = line.trim_start();
+    !code.starts_with("//") && code.split('"').skip(1).step_by(2).any(is_verdict_line_yes)
+}
+
+fn is_verdict_line_yes(literal: &str) -> bool {
+    is_verdict_line(literal) && literal.contains(": yes")
+}
+
+/// Every `.rs` file below `dir`.
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.filter_map(|e| e.ok()) {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 const GLOSSARY_HEADER: &str = "| Python | Rust | Lesson |";
 
 /// `introduction.md` with its glossary rows sorted by lesson (reading
@@ -206,12 +311,8 @@ fn summary() -> String {
          [Introduction](introduction.md)\n\n# Lessons\n\n",
     );
     for (number, lesson) in LESSONS.iter().enumerate() {
-        summary.push_str(&format!(
-            "- [{}. {}]({}.md)\n",
-            number + 1,
-            lesson.title,
-            lesson.name
-        ));
+        // No number in the link text: mdBook numbers the chapters itself.
+        summary.push_str(&format!("- [{}]({}.md)\n", lesson.title, lesson.name));
     }
     summary.push_str("\n# Appendix\n\n- [How a lesson is built](how-a-lesson-is-built.md)\n");
     summary
@@ -225,4 +326,33 @@ fn replace_between(text: &str, begin: &str, end: &str, body: &str) -> Option<Str
 
 fn read(path: &Path) -> Result<String> {
     fs::read_to_string(path).map_err(|e| fail(format!("reading {}: {e}", path.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_control_test, is_verdict_line, prints_literal_yes};
+
+    #[test]
+    fn verdict_lines_are_a_claim_a_colon_and_an_answer() {
+        assert!(is_verdict_line("ten children took [time]: ran in parallel: yes"));
+        assert!(is_verdict_line("lost updates: no"));
+        assert!(!is_verdict_line("notes: nobody"));
+        assert!(!is_verdict_line("answer: yesterday"));
+        assert!(!is_verdict_line("no colon, yes"));
+    }
+
+    #[test]
+    fn control_tests_are_named_verdict_something_can_fail() {
+        assert!(is_control_test("fn verdict_ran_in_parallel_can_fail() {"));
+        assert!(is_control_test("    async fn verdict_on_time_can_fail() {"));
+        assert!(!is_control_test("fn verdict_ran_in_parallel() {"));
+        assert!(!is_control_test("// fn verdict_x_can_fail()"));
+    }
+
+    #[test]
+    fn a_printed_literal_yes_is_found_but_not_in_comments() {
+        assert!(prints_literal_yes(r#"println!("stopped early: yes");"#));
+        assert!(!prints_literal_yes(r#"println!("stopped early: {}", yes_no(v));"#));
+        assert!(!prints_literal_yes(r#"// println!("stopped early: yes");"#));
+    }
 }
