@@ -6,6 +6,8 @@
 //! - `{{#output <lesson>}}` is replaced by the lesson's recorded output: the
 //!   body of `crates/<lesson>/tests/snapshots/<lesson>.snap`, the file CI
 //!   checks, so the book can only show output the program really prints.
+//!   `{{#output <lesson>:<n>}}` is section `n` alone, to stand right after
+//!   that section's code; a section the output lacks fails the build.
 //! - every `{{#include path:anchor}}` is checked: the file must exist and hold
 //!   `ANCHOR: anchor` and `ANCHOR_END: anchor`. (mdBook itself only logs a
 //!   broken include and carries on; here it fails the build.)
@@ -110,8 +112,20 @@ fn replace_directives(
     out
 }
 
-/// The recorded output of `lesson`, as a fenced block for the chapter.
-fn lesson_output(root: &Path, lesson: &str) -> std::result::Result<String, String> {
+/// The recorded output of `lesson`, as a fenced block for the chapter:
+/// `{{#output threads}}` is the whole of it, `{{#output threads:4}}` only
+/// section 4 (from its `== 4. … ==` header up to the next section's).
+fn lesson_output(root: &Path, argument: &str) -> std::result::Result<String, String> {
+    let (lesson, section) = match argument.split_once(':') {
+        Some((lesson, section)) => {
+            let number = section
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| format!("`{argument}`: a section is a number, as in `{lesson}:3`"))?;
+            (lesson.trim(), Some(number))
+        }
+        None => (argument, None),
+    };
     let path = snapshot_path(root, lesson);
     let snapshot = fs::read_to_string(&path).map_err(|e| {
         format!(
@@ -119,10 +133,38 @@ fn lesson_output(root: &Path, lesson: &str) -> std::result::Result<String, Strin
             path.display()
         )
     })?;
-    Ok(format!(
-        "```text\n{}\n```",
-        snapshot_body(&snapshot).trim_end()
-    ))
+    let body = snapshot_body(&snapshot);
+    let text = match section {
+        None => body,
+        Some(number) => snapshot_section(body, number).ok_or_else(|| {
+            format!(
+                "the output of `{lesson}` has no section {number} (no line `== {number}. … ==` in {})",
+                path.display()
+            )
+        })?,
+    };
+    Ok(format!("```text\n{}\n```", text.trim_end()))
+}
+
+/// Section `number` of a lesson's output: its `== <number>. … ==` header
+/// line and everything up to the next header.
+fn snapshot_section(body: &str, number: u32) -> Option<&str> {
+    let header = format!("== {number}. ");
+    let is_header = |line: &str| line.starts_with("== ") && line.trim_end().ends_with(" ==");
+    let mut start = None;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        if is_header(line) {
+            if start.is_some() {
+                return start.map(|s| &body[s..offset]);
+            }
+            if line.starts_with(&header) {
+                start = Some(offset);
+            }
+        }
+        offset += line.len();
+    }
+    start.map(|s| &body[s..])
 }
 
 pub fn snapshot_path(root: &Path, lesson: &str) -> PathBuf {
@@ -172,6 +214,27 @@ mod tests {
     fn the_snapshot_header_is_dropped() {
         let snap = "---\nsource: crates/threads/tests/output.rs\n---\nline 1\nline 2\n";
         assert_eq!(snapshot_body(snap), "line 1\nline 2\n");
+    }
+
+    #[test]
+    fn one_section_of_the_output_is_cut_at_the_next_header() {
+        let body = "== 1. First ==\na\n\n== 2. Second ==\nb\nc\n\n== 10. Tenth ==\nz\n";
+        assert_eq!(snapshot_section(body, 1), Some("== 1. First ==\na\n\n"));
+        assert_eq!(snapshot_section(body, 2), Some("== 2. Second ==\nb\nc\n\n"));
+        assert_eq!(snapshot_section(body, 10), Some("== 10. Tenth ==\nz\n"));
+        assert_eq!(snapshot_section(body, 3), None);
+    }
+
+    #[test]
+    fn a_missing_section_fails_the_book() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let one = lesson_output(root, "threads:1").unwrap();
+        assert!(one.starts_with("```text\n== 1. "), "{one}");
+        assert!(!one.contains("== 2. "), "{one}");
+        let err = lesson_output(root, "threads:99").unwrap_err();
+        assert!(err.contains("has no section 99"), "{err}");
+        let err = lesson_output(root, "threads:two").unwrap_err();
+        assert!(err.contains("a section is a number"), "{err}");
     }
 
     #[test]
