@@ -11,17 +11,20 @@
 //!   one) or as an atomic (the one the loom models use);
 //! - [`queue`]: the [`PollableQueue`], which keeps that flag raised exactly
 //!   while it holds items;
-//! - [`ready`]: one `poll()` over any set of descriptors.
+//! - [`ready`]: one `poll()` over any set of descriptors;
+//! - [`verdict`]: how the lesson decides each `yes`/`no` it prints, shared
+//!   with the tests that show every one of them can come out the other way.
 
 pub mod flag;
 pub mod queue;
 mod sync;
+pub mod verdict;
 
 pub use queue::PollableQueue;
 
 use std::io;
 use std::os::fd::BorrowedFd;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 
@@ -47,17 +50,23 @@ pub fn ready(fds: &[BorrowedFd<'_>], timeout: Option<Duration>) -> io::Result<Ve
         .iter()
         .map(|fd| PollFd::new(*fd, PollFlags::POLLIN))
         .collect();
-    let timeout = match timeout {
-        None => PollTimeout::NONE,
-        // poll() counts in whole milliseconds, up to about 24 days.
-        Some(limit) => PollTimeout::try_from(limit).unwrap_or(PollTimeout::MAX),
-    };
+    // A deadline, not a duration: a signal that interrupts the wait (EINTR)
+    // must not start the whole timeout again, or a steady stream of signals
+    // would keep the caller waiting for ever.
+    let deadline = timeout.and_then(|limit| Instant::now().checked_add(limit));
     loop {
-        match poll(&mut poll_fds, timeout) {
-            // A signal interrupted the wait: wait again. (A long timeout
-            // restarts from the beginning; fine for this lesson.)
+        let left = match (timeout, deadline) {
+            (None, _) => PollTimeout::NONE,
+            // Too far off to express as an instant: as good as for ever.
+            (Some(_), None) => PollTimeout::MAX,
+            (Some(_), Some(deadline)) => poll_timeout(deadline, Instant::now()),
+        };
+        match poll(&mut poll_fds, left) {
+            // A signal handler ran while we waited: wait out the rest.
             Err(nix::errno::Errno::EINTR) => continue,
             Err(errno) => return Err(errno.into()),
+            // Nothing ready, but woken before the deadline: wait out the rest.
+            Ok(0) if deadline.is_some_and(|deadline| Instant::now() < deadline) => continue,
             Ok(_) => break,
         }
     }
@@ -74,3 +83,22 @@ pub fn ready(fds: &[BorrowedFd<'_>], timeout: Option<Duration>) -> io::Result<Ve
         .collect())
 }
 // ANCHOR_END: ready
+
+/// What is left until `deadline`, seen at `now`, as `poll()` counts it:
+/// whole milliseconds rounded up (rounding down would wake before the
+/// deadline), zero once it has passed, at most `PollTimeout::MAX`.
+///
+/// ```
+/// use std::time::{Duration, Instant};
+/// use nix::poll::PollTimeout;
+/// use pollable_queues::poll_timeout;
+///
+/// let now = Instant::now();
+/// let deadline = now + Duration::from_micros(2_500);
+/// assert_eq!(poll_timeout(deadline, now), PollTimeout::from(3u8));
+/// assert_eq!(poll_timeout(deadline, deadline + Duration::from_secs(1)), PollTimeout::ZERO);
+/// ```
+pub fn poll_timeout(deadline: Instant, now: Instant) -> PollTimeout {
+    let left = deadline.saturating_duration_since(now);
+    PollTimeout::try_from(left.as_nanos().div_ceil(1_000_000)).unwrap_or(PollTimeout::MAX)
+}

@@ -14,6 +14,10 @@ use std::time::Duration;
 
 use crossbeam::channel;
 use crossbeam::select;
+use pollable_queues::verdict::{
+    blocks_before, bytes_until_blocked, drained_in_order, each_exactly_once, readable,
+    slept_through_an_item, yes_no,
+};
 use pollable_queues::{PollableQueue, ready};
 
 fn main() -> io::Result<()> {
@@ -30,10 +34,8 @@ fn main() -> io::Result<()> {
 fn readable_exactly_while_items_wait() -> io::Result<()> {
     println!("== 1. Readable exactly while items wait ==");
     let queue = PollableQueue::new()?;
-    let readable = |queue: &PollableQueue<&str>| -> io::Result<&str> {
-        let ready = ready(&[queue.as_fd()], Some(Duration::ZERO))?;
-        Ok(if ready.is_empty() { "no" } else { "yes" })
-    };
+    // `readable` (src/verdict.rs): one poll() with a zero timeout.
+    let readable = |queue: &PollableQueue<&str>| readable(queue.as_fd()).map(yes_no);
     println!("empty:              readable: {}", readable(&queue)?);
     queue.put("a");
     queue.put("b");
@@ -140,41 +142,29 @@ fn put_never_blocks() -> io::Result<()> {
     println!("\n== 3. Put never blocks ==");
     // The cookbook writes one byte per item into a socket. How many fit
     // before that write would block? (It depends on the OS: hence `~`.)
+    const MILLION: usize = 1_000_000;
     let (_reader, writer) = UnixStream::pair()?;
     writer.set_nonblocking(true)?;
-    let mut fitted = 0u64;
-    loop {
-        match (&writer).write(&[1]) {
-            Ok(_) => fitted += 1,
-            Err(err) if err.kind() == ErrorKind::WouldBlock => break,
-            Err(err) => return Err(err),
-        }
-    }
-    const MILLION: usize = 1_000_000;
+    let fitted = bytes_until_blocked(&writer, MILLION as u64)?;
     println!(
         "one byte per item: put would block after ~{fitted} items: long before a million: {}",
-        yes_no(fitted < MILLION as u64)
+        yes_no(blocks_before(fitted, MILLION as u64))
     );
 
     let queue = PollableQueue::new()?;
     for item in 0..MILLION {
         queue.put(item);
     }
-    let readable = !ready(&[queue.as_fd()], Some(Duration::ZERO))?.is_empty();
     println!(
         "one byte per state change: {} items queued, readable: {}",
         queue.len(),
-        yes_no(readable)
+        yes_no(readable(queue.as_fd())?)
     );
-    let mut in_order = true;
-    for expected in 0..MILLION {
-        in_order &= queue.try_get() == Some(expected);
-    }
-    let readable = !ready(&[queue.as_fd()], Some(Duration::ZERO))?.is_empty();
+    let in_order = drained_in_order(|| queue.try_get(), 0..MILLION);
     println!(
         "drained in order: {}; readable after: {}",
-        yes_no(in_order && queue.is_empty()),
-        yes_no(readable)
+        yes_no(in_order),
+        yes_no(readable(queue.as_fd())?)
     );
     Ok(())
 }
@@ -205,7 +195,7 @@ fn racing_producers_lose_no_wake_up() -> io::Result<()> {
             // waiting when poll() looks: it must then return at once.
             let waiting = !queue.is_empty();
             let woke = !ready(&[queue.as_fd()], Some(Duration::from_secs(1)))?.is_empty();
-            if waiting && !woke {
+            if slept_through_an_item(waiting, woke) {
                 stalls += 1;
             }
             while let Some(item) = queue.try_get() {
@@ -214,8 +204,7 @@ fn racing_producers_lose_no_wake_up() -> io::Result<()> {
         }
         Ok((got, stalls))
     })?;
-    got.sort_unstable();
-    let exactly_once = got.iter().copied().eq(0..PRODUCERS * EACH);
+    let exactly_once = each_exactly_once(&mut got, PRODUCERS * EACH);
     println!(
         "{PRODUCERS} producers x {EACH} items: each arrived exactly once: {}",
         yes_no(exactly_once)
@@ -269,7 +258,3 @@ fn channels_only_use_select() {
     }
 }
 // ANCHOR_END: select
-
-fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}

@@ -104,8 +104,9 @@ impl<T> PollableQueue<T, AtomicFlag> {
     }
 }
 
-impl<T> AsFd for PollableQueue<T> {
-    /// The descriptor to `poll()`: readable exactly while items wait.
+impl<T, F: Flag + AsFd> AsFd for PollableQueue<T, F> {
+    /// The descriptor to `poll()`: readable exactly while items wait (with
+    /// a [`SocketFlag`]; the tests give it broken flags to watch that fail).
     fn as_fd(&self) -> BorrowedFd<'_> {
         self.flag.as_fd()
     }

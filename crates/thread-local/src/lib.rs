@@ -4,7 +4,10 @@
 //!   what it sees, so the lesson can prove its claims from the other side of
 //!   the socket;
 //! - [`connection`]: the cookbook's `LazyConnection`, in both its forms: one
-//!   connection per thread, and a per-thread stack for nested use.
+//!   connection per thread, and a per-thread stack for nested use;
+//! - [`verdict`]: how the lesson decides each `yes`/`no` it prints, shared
+//!   with the tests that show every one of them can come out `no`.
 
 pub mod connection;
 pub mod server;
+pub mod verdict;

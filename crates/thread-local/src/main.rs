@@ -4,13 +4,15 @@
 //! server on 127.0.0.1 and stops it at the end; threads return what they saw
 //! and the main thread prints it after joining them, in thread order.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::error::Error;
-use std::sync::Mutex;
 use std::thread;
 
 use thread_local::connection::{LazyConnection, NestedLazyConnection};
 use thread_local::server::{self, Server};
+use thread_local::verdict::{
+    DropLog, Noisy, distinct_connections, every_connection_accounted_for, value_was_dropped, yes_no,
+};
 
 fn main() -> Result<(), Box<dyn Error>> {
     each_thread_sees_its_own_value();
@@ -45,58 +47,31 @@ fn each_thread_sees_its_own_value() {
 // ANCHOR_END: own_value
 
 // ANCHOR: destructors
-/// Records its drop, so we can see when a thread's value is destroyed.
-struct Noisy {
-    thread: u32,
-    log: &'static Mutex<Vec<String>>,
-}
-
-impl Drop for Noisy {
-    fn drop(&mut self) {
-        let mut log = self
-            .log
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        log.push(format!(
-            "thread {}'s value dropped as the thread exited",
-            self.thread
-        ));
-    }
-}
-
 thread_local! {
-    static NOISY: std::cell::RefCell<Option<Noisy>> = const { std::cell::RefCell::new(None) };
+    static NOISY: RefCell<Option<Noisy>> = const { RefCell::new(None) };
 }
 
 /// 2. A thread-local value is dropped when its thread exits, before `join`
 ///    returns.
 fn destructors_run_when_a_thread_exits() {
     println!("\n== 2. Destructors run when a thread exits ==");
-    static LOG: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    // `Noisy` (src/verdict.rs) records its drop in the log.
+    static LOG: DropLog = DropLog::new();
     for n in 1..=3 {
         let thread = thread::spawn(move || {
-            NOISY.set(Some(Noisy {
-                thread: n,
-                log: &LOG,
-            }));
+            NOISY.set(Some(Noisy::new(n, &LOG)));
             "returned"
         });
         let outcome = thread.join().expect("the thread does not panic");
         // Each thread is joined before the next starts, so the log's order
         // is the threads' order, and we can check it after every join.
-        let log = LOG.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let dropped = log.len() == n as usize;
         println!(
             "thread {n} {outcome}; its value was dropped before join returned: {}",
-            yes_no(dropped)
+            yes_no(value_was_dropped(&LOG, n))
         );
     }
-    for line in LOG
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .iter()
-    {
-        println!("{line}");
+    for n in LOG.entries() {
+        println!("thread {n}'s value dropped as the thread exited");
     }
 }
 // ANCHOR_END: destructors
@@ -147,7 +122,7 @@ fn nested_connections_keep_a_stack(server: &Server) -> Result<u64, Box<dyn Error
         let s1 = conn.enter()?;
         let s2 = conn.enter()?;
         let depth_inside = conn.depth();
-        let distinct = s1.port() != s2.port();
+        let distinct = distinct_connections(&s1, &s2)?;
         let body1 = server::get(&s1, "/downloads")?;
         let body2 = server::get(&s2, "/index.html")?;
         drop(s2); // the inner one first, as nested `with`s unwind
@@ -188,7 +163,7 @@ fn the_server_saw_every_connection_open_and_close(server: Server, opened: u64) {
     );
     println!(
         "every connection accepted, answered and closed by its guard: {}",
-        yes_no([report.accepted, report.answered, report.closed_by_client] == [opened; 3])
+        yes_no(every_connection_accounted_for(&report, opened))
     );
 }
 // ANCHOR_END: server_counts
@@ -208,7 +183,3 @@ fn on_three_threads<T: Send>(work: impl Fn(u32) -> T + Sync) -> Vec<T> {
     })
 }
 // ANCHOR_END: on_three_threads
-
-fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}
