@@ -43,6 +43,7 @@ pub fn sync(root: &Path, args: &[String]) -> Result {
         check_every_package_is_listed(root)?;
         check_chapter_headings(root)?;
         check_every_verdict_can_fail(root)?;
+        check_chapter_shapes(root)?;
     }
 
     let mut stale = Vec::new();
@@ -127,6 +128,136 @@ fn check_chapter_headings(root: &Path) -> Result {
     } else {
         Err(fail(wrong.join("\n  ")))
     }
+}
+
+/// The level-2 headings every chapter has, around its numbered sections:
+/// the first is a prefix ("What the Python recipes do", "… item does").
+const SHAPE_BEFORE: &[&str] = &["What the Python ", "Python → Rust"];
+const SHAPE_AFTER: &[&str] = &[
+    "What it costs",
+    "How it is tested",
+    "What to remember",
+    "Exercises",
+];
+
+/// Every chapter has the same shape (CONTRIBUTING.md, "The chapter"): the
+/// Python, the table, one section per section of the program's output (same
+/// numbers, same titles, in order, each with its own output and its Python
+/// before its Rust), then what it costs, how it is tested, what to remember
+/// and the exercises.
+fn check_chapter_shapes(root: &Path) -> Result {
+    let mut wrong = Vec::new();
+    for lesson in LESSONS {
+        let chapter = fs::read_to_string(root.join("book/src").join(format!("{}.md", lesson.name)))
+            .unwrap_or_default();
+        let snapshot = fs::read_to_string(
+            root.join("crates")
+                .join(lesson.name)
+                .join("tests/snapshots")
+                .join(format!("{}.snap", lesson.name)),
+        )
+        .unwrap_or_default();
+        wrong.extend(
+            chapter_shape_problems(lesson.name, &chapter, &output_sections(&snapshot))
+                .into_iter()
+                .map(|problem| format!("book/src/{}.md: {problem}", lesson.name)),
+        );
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(fail(format!(
+            "chapters out of shape (see CONTRIBUTING.md, \"The chapter\"):\n  {}",
+            wrong.join("\n  ")
+        )))
+    }
+}
+
+/// The `== <n>. <title> ==` headers of a lesson's output, as `<n>. <title>`.
+fn output_sections(snapshot: &str) -> Vec<String> {
+    snapshot
+        .lines()
+        .filter_map(|line| line.strip_prefix("== ")?.strip_suffix(" =="))
+        .filter(|title| title.starts_with(|c: char| c.is_ascii_digit()))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// What is out of shape in `chapter`, given its lesson's output sections.
+fn chapter_shape_problems(lesson: &str, chapter: &str, sections: &[String]) -> Vec<String> {
+    let mut problems = Vec::new();
+    // The level-2 headings outside code blocks, with the text under each.
+    let mut parts: Vec<(String, String)> = Vec::new();
+    let mut in_code = false;
+    for line in chapter.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        match line.strip_prefix("## ") {
+            Some(heading) if !in_code => {
+                parts.push((heading.trim().replace('`', ""), String::new()))
+            }
+            _ => {
+                if let Some((_, body)) = parts.last_mut() {
+                    body.push_str(line);
+                    body.push('\n');
+                }
+            }
+        }
+    }
+    let expected: Vec<String> = SHAPE_BEFORE
+        .iter()
+        .map(|h| h.to_string())
+        .chain(sections.iter().map(|s| s.replace('`', "")))
+        .chain(SHAPE_AFTER.iter().map(|h| h.to_string()))
+        .collect();
+    for (at, want) in expected.iter().enumerate() {
+        let found = parts.get(at).map(|(heading, _)| heading.as_str());
+        let matches = found.is_some_and(|found| {
+            if at == 0 {
+                found.starts_with(want.as_str())
+            } else {
+                found == want
+            }
+        });
+        if !matches {
+            problems.push(format!(
+                "heading {} should be `## {want}{}`, found {}",
+                at + 1,
+                if at == 0 { "…" } else { "" },
+                found.map_or("nothing".to_owned(), |f| format!("`## {f}`"))
+            ));
+            return problems; // the rest would only repeat the shift
+        }
+    }
+    if let Some((extra, _)) = parts.get(expected.len()) {
+        problems.push(format!(
+            "`## {extra}` after `## Exercises`: the chapter ends there"
+        ));
+    }
+    for (number, (heading, body)) in parts
+        .iter()
+        .skip(SHAPE_BEFORE.len())
+        .take(sections.len())
+        .enumerate()
+    {
+        let directive = format!("{{{{#output {lesson}:{}}}}}", number + 1);
+        if !body.contains(&directive) {
+            problems.push(format!("`## {heading}` lacks its output, `{directive}`"));
+        }
+        if let (Some(python), Some(rust)) = (body.find("```python"), body.find("```rust"))
+            && python > rust
+        {
+            problems.push(format!(
+                "`## {heading}`: the Python listing should come before the Rust"
+            ));
+        }
+    }
+    if chapter.contains(&format!("{{{{#output {lesson}}}}}")) {
+        problems
+            .push("the whole output is shown at once; show each section's after its code".into());
+    }
+    problems
 }
 
 /// The rule "every verdict can come out no", counted: a lesson has at least
@@ -310,7 +441,7 @@ fn summary() -> String {
          <!-- Written by `cargo xtask sync` from xtask/src/lessons.rs: edit that, not this. -->\n\n\
          [Introduction](introduction.md)\n\n# Lessons\n\n",
     );
-    for (number, lesson) in LESSONS.iter().enumerate() {
+    for lesson in LESSONS {
         // No number in the link text: mdBook numbers the chapters itself.
         summary.push_str(&format!("- [{}]({}.md)\n", lesson.title, lesson.name));
     }
@@ -330,11 +461,65 @@ fn read(path: &Path) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_control_test, is_verdict_line, prints_literal_yes};
+    use super::{chapter_shape_problems, is_control_test, is_verdict_line, prints_literal_yes};
+
+    fn sections() -> Vec<String> {
+        vec!["1. One".into(), "2. Two: `x` works".into()]
+    }
+
+    const GOOD: &str = "# 1. T\n\n## What the Python recipe does\n\n## Python → Rust\n\n\
+        ## 1. One\n```python\np\n```\n```rust\nr\n```\n{{#output l:1}}\n\n\
+        ## 2. Two: `x` works\n```rust\n## not a heading\n```\n{{#output l:2}}\n\n\
+        ## What it costs\n## How it is tested\n## What to remember\n## Exercises\n";
+
+    #[test]
+    fn a_chapter_in_shape_passes() {
+        assert_eq!(
+            chapter_shape_problems("l", GOOD, &sections()),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_chapter_out_of_shape_is_named() {
+        let moved = GOOD.replace(
+            "## What to remember\n## Exercises",
+            "## Exercises\n## What to remember",
+        );
+        assert_eq!(
+            chapter_shape_problems("l", &moved, &sections()),
+            ["heading 7 should be `## What to remember`, found `## Exercises`"]
+        );
+        let missing = GOOD.replace("## 2. Two: `x` works\n", "");
+        assert!(
+            chapter_shape_problems("l", &missing, &sections())[0]
+                .starts_with("heading 4 should be `## 2. Two: x works`")
+        );
+        let no_output = GOOD.replace("{{#output l:2}}", "");
+        assert_eq!(
+            chapter_shape_problems("l", &no_output, &sections()),
+            ["`## 2. Two: x works` lacks its output, `{{#output l:2}}`"]
+        );
+        let rust_first = GOOD.replace(
+            "```python\np\n```\n```rust\nr\n```",
+            "```rust\nr\n```\n```python\np\n```",
+        );
+        assert_eq!(
+            chapter_shape_problems("l", &rust_first, &sections()),
+            ["`## 1. One`: the Python listing should come before the Rust"]
+        );
+        let extra = format!("{GOOD}## The output\n");
+        assert_eq!(
+            chapter_shape_problems("l", &extra, &sections()),
+            ["`## The output` after `## Exercises`: the chapter ends there"]
+        );
+    }
 
     #[test]
     fn verdict_lines_are_a_claim_a_colon_and_an_answer() {
-        assert!(is_verdict_line("ten children took [time]: ran in parallel: yes"));
+        assert!(is_verdict_line(
+            "ten children took [time]: ran in parallel: yes"
+        ));
         assert!(is_verdict_line("lost updates: no"));
         assert!(!is_verdict_line("notes: nobody"));
         assert!(!is_verdict_line("answer: yesterday"));
@@ -352,7 +537,9 @@ mod tests {
     #[test]
     fn a_printed_literal_yes_is_found_but_not_in_comments() {
         assert!(prints_literal_yes(r#"println!("stopped early: yes");"#));
-        assert!(!prints_literal_yes(r#"println!("stopped early: {}", yes_no(v));"#));
+        assert!(!prints_literal_yes(
+            r#"println!("stopped early: {}", yes_no(v));"#
+        ));
         assert!(!prints_literal_yes(r#"// println!("stopped early: yes");"#));
     }
 }
