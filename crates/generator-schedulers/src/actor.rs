@@ -48,11 +48,79 @@ pub struct RunReport {
     pub dropped: u64,
     /// The most messages that were ever waiting at once.
     pub peak_queue_len: usize,
-    /// How far the stack pointer moved between the shallowest and the
-    /// deepest delivery, in bytes: 0 means every delivery ran at the same
-    /// depth, so nothing nested.
-    pub stack_spread: usize,
+    /// Where on the stack the deliveries ran.
+    pub stack: StackReport,
 }
+
+// ANCHOR: stack_probe
+/// Where on the stack a run's deliveries ran, measured the same way for the
+/// scheduler and for actors that call each other directly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StackReport {
+    /// Deliveries measured.
+    pub deliveries: u64,
+    /// How many deliveries deep the deepest one was nested: 1 means none
+    /// ever ran inside another.
+    pub deepest: usize,
+    /// How far the stack pointer moved between the shallowest and the
+    /// deepest delivery, in bytes.
+    pub spread: usize,
+}
+
+/// Measures every delivery: [`enter`](StackProbe::enter) notes where the
+/// stack is (the address of a local: the stack pointer, roughly) and how
+/// many deliveries are running, one inside another, at that moment.
+#[derive(Debug, Default)]
+pub struct StackProbe {
+    deliveries: u64,
+    nested: usize,
+    deepest: usize,
+    lowest: Option<usize>,
+    highest: usize,
+}
+
+/// A delivery in progress; dropping it ends the delivery.
+#[derive(Debug)]
+#[must_use = "the delivery counts as running only while this is held"]
+pub struct Delivery<'p>(&'p mut StackProbe);
+
+impl StackProbe {
+    /// Notes one delivery, which runs until the returned guard is dropped.
+    #[inline(never)]
+    pub fn enter(&mut self) -> Delivery<'_> {
+        let marker = 0u8;
+        let address = std::hint::black_box(&marker) as *const u8 as usize;
+        self.deliveries += 1;
+        self.nested += 1;
+        self.deepest = self.deepest.max(self.nested);
+        self.lowest = Some(self.lowest.map_or(address, |lowest| lowest.min(address)));
+        self.highest = self.highest.max(address);
+        Delivery(self)
+    }
+
+    /// What the probe saw.
+    pub fn report(&self) -> StackReport {
+        StackReport {
+            deliveries: self.deliveries,
+            deepest: self.deepest,
+            spread: self.lowest.map_or(0, |lowest| self.highest - lowest),
+        }
+    }
+}
+
+impl Delivery<'_> {
+    /// The probe, for a delivery that makes deliveries of its own.
+    pub fn probe(&mut self) -> &mut StackProbe {
+        self.0
+    }
+}
+
+impl Drop for Delivery<'_> {
+    fn drop(&mut self) {
+        self.0.nested -= 1;
+    }
+}
+// ANCHOR_END: stack_probe
 
 // ANCHOR: actor_scheduler
 /// Python's `ActorScheduler`: named actors and one FIFO queue of messages.
@@ -90,42 +158,44 @@ impl<'a, M> ActorScheduler<'a, M> {
             delivered: 0,
             dropped: 0,
             peak_queue_len: self.queue.len(),
-            stack_spread: 0,
+            stack: StackProbe::default().report(),
         };
-        let (mut shallowest, mut deepest) = (usize::MAX, 0);
+        let mut probe = StackProbe::default();
         while let Some((to, msg)) = self.queue.pop_front() {
             let Some(actor) = self.actors.get_mut(to) else {
                 report.dropped += 1;
                 continue;
             };
-            let (address, flow) = deliver(
+            let flow = deliver(
+                &mut probe,
                 actor.as_mut(),
                 msg,
                 &mut Outbox {
                     queue: &mut self.queue,
                 },
             );
-            shallowest = shallowest.min(address);
-            deepest = deepest.max(address);
             if flow == Flow::Stop {
                 self.actors.remove(to);
             }
             report.delivered += 1;
             report.peak_queue_len = report.peak_queue_len.max(self.queue.len());
         }
-        report.stack_spread = deepest.saturating_sub(shallowest);
+        report.stack = probe.report();
         report
     }
 }
 // ANCHOR_END: actor_scheduler
 
-/// Hands one message to one actor, and notes where on the stack that
-/// happened (the address of a local variable: the stack pointer, roughly).
+/// Hands one message to one actor, measured by `probe`.
 #[inline(never)]
-fn deliver<M>(actor: &mut dyn Actor<M>, msg: M, outbox: &mut Outbox<'_, M>) -> (usize, Flow) {
-    let marker = 0u8;
-    let address = std::hint::black_box(&marker) as *const u8 as usize;
-    (address, actor.receive(msg, outbox))
+fn deliver<M>(
+    probe: &mut StackProbe,
+    actor: &mut dyn Actor<M>,
+    msg: M,
+    outbox: &mut Outbox<'_, M>,
+) -> Flow {
+    let _delivery = probe.enter();
+    actor.receive(msg, outbox)
 }
 
 impl<M> Default for ActorScheduler<'_, M> {
@@ -192,6 +262,47 @@ impl<M: std::fmt::Display> Actor<M> for Printer<'_> {
 }
 // ANCHOR_END: counter_and_printer
 
+// ANCHOR: direct_calls
+/// The same conversation with no scheduler and no queue: the counter calls
+/// the printer, then calls itself with `n - 1`, directly. Every message is a
+/// call made from inside the one before, so the stack grows with every
+/// message until the count reaches 0. (That is why `n` must stay small: at
+/// a few hundred bytes a call, a million would overflow a thread's stack.)
+///
+/// ```
+/// use generator_schedulers::actor::converse_directly;
+///
+/// let mut printed = Vec::new();
+/// let stack = converse_directly(3, &mut printed);
+/// assert_eq!(printed, ["Got: 3", "Got: 2", "Got: 1"]);
+/// assert_eq!((stack.deliveries, stack.deepest), (7, 4)); // counter 3 > 2 > 1 > 0
+/// assert!(stack.spread > 0);
+/// ```
+pub fn converse_directly(n: u64, printed: &mut Vec<String>) -> StackReport {
+    let mut probe = StackProbe::default();
+    counter_calls(&mut probe, n, printed);
+    probe.report()
+}
+
+#[inline(never)]
+fn counter_calls(probe: &mut StackProbe, n: u64, printed: &mut Vec<String>) {
+    let mut delivery = probe.enter();
+    if n == 0 {
+        return;
+    }
+    printer_calls(delivery.probe(), n, printed);
+    counter_calls(delivery.probe(), n - 1, printed);
+    // `delivery` is dropped here, after the call: the nested call cannot
+    // be turned into a jump, even by an optimising build.
+}
+
+#[inline(never)]
+fn printer_calls(probe: &mut StackProbe, n: u64, printed: &mut Vec<String>) {
+    let _delivery = probe.enter();
+    printed.push(format!("Got: {n}"));
+}
+// ANCHOR_END: direct_calls
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,25 +315,28 @@ mod tests {
     }
 
     /// The stack measure can see nesting: a delivery made from deeper in the
-    /// stack reports a different address. (So `stack_spread == 0` in the
+    /// stack reports a different address. (So a spread of 0 in the
     /// scheduler's report means something.)
     #[test]
     fn a_nested_delivery_is_seen_as_deeper() {
         let mut queue = VecDeque::new();
-        let (shallow, _) = deliver(&mut Nop, (), &mut Outbox { queue: &mut queue });
-        let deep = nested(&mut queue, 8);
-        assert!(
-            deep < shallow,
-            "the stack grows down on every platform we run on"
-        );
+        let mut probe = StackProbe::default();
+        deliver(&mut probe, &mut Nop, (), &mut Outbox { queue: &mut queue });
+        assert_eq!(probe.report().spread, 0);
+        nested(&mut probe, &mut queue, 8);
+        let report = probe.report();
+        assert_eq!((report.deliveries, report.deepest), (2, 1));
+        assert!(report.spread > 8 * 64, "spread {}", report.spread);
     }
 
     #[inline(never)]
-    fn nested(queue: &mut VecDeque<(&'static str, ())>, depth: u32) -> usize {
+    fn nested(probe: &mut StackProbe, queue: &mut VecDeque<(&'static str, ())>, depth: u32) {
         let padding = std::hint::black_box([0u8; 64]);
         if depth == 0 {
-            return deliver(&mut Nop, (), &mut Outbox { queue }).0 + usize::from(padding[0]);
+            deliver(probe, &mut Nop, (), &mut Outbox { queue });
+        } else {
+            nested(probe, queue, depth - 1);
         }
-        nested(queue, depth - 1)
+        std::hint::black_box(padding);
     }
 }

@@ -11,7 +11,10 @@
 //!   [`executor::Executor`] — the compiler writes the state machine;
 //! - [`actor`]: actors that receive messages, run by an
 //!   [`actor::ActorScheduler`] with one message queue: no threads, no
-//!   recursion, no growth of the stack.
+//!   recursion, no growth of the stack (and, for contrast, the same actors
+//!   calling each other directly, whose stack grows with every message).
+//!
+//! [`verdict`] holds the checks behind every `yes`/`no` the lesson prints.
 //!
 //! Nothing here starts a thread: every task runs on the caller's thread, one
 //! step at a time, and gives control back only where it chooses to.
@@ -19,3 +22,4 @@
 pub mod actor;
 pub mod executor;
 pub mod task;
+pub mod verdict;

@@ -6,9 +6,10 @@
 use std::cell::RefCell;
 use std::time::{Duration, Instant};
 
-use generator_schedulers::actor::{ActorScheduler, Counter, Printer};
+use generator_schedulers::actor::{ActorScheduler, Counter, Printer, converse_directly};
 use generator_schedulers::executor::{Executor, countdown, countup, yield_now};
 use generator_schedulers::task::{Countdown, Countup, Step, Task, TaskScheduler};
+use generator_schedulers::verdict::{kept_the_stack_flat, same_lines, stalled, yes_no};
 
 fn main() {
     a_task_is_a_state_machine();
@@ -80,13 +81,15 @@ fn an_async_fn_is_a_state_machine_the_compiler_writes() {
     );
     println!(
         "same lines in the same order as section 2: {}",
-        yes_no(out == by_hand)
+        yes_no(same_lines(&out, &by_hand))
     );
 }
 // ANCHOR_END: async_tasks
 
 // ANCHOR: actors
 /// 4. Counter and printer pass 10 000 messages through one queue.
+///
+/// The same conversation as direct calls, for contrast, nests every message.
 fn actors_pass_messages_without_recursion() {
     println!("\n== 4. Actors pass messages without recursion ==");
     let printed = RefCell::new(Vec::new());
@@ -112,9 +115,24 @@ fn actors_pass_messages_without_recursion() {
         "most messages ever waiting at once: {}",
         report.peak_queue_len
     );
+    let queued = report.stack;
     println!(
-        "every delivery ran at the same stack depth: {}",
-        yes_no(report.stack_spread == 0)
+        "through the queue, from 10000: {} deliveries, nested at most {} deep, \
+         the stack moved {} bytes",
+        queued.deliveries, queued.deepest, queued.spread
+    );
+    // Direct calls nest one frame per message: 1 000 is plenty to see it, and
+    // far from overflowing the stack, which a million would.
+    let mut printed_directly = Vec::new();
+    let direct = converse_directly(1_000, &mut printed_directly);
+    println!(
+        "calling each other directly, from 1000: {} deliveries, nested at most {} deep, \
+         the stack moved ~{} bytes",
+        direct.deliveries, direct.deepest, direct.spread
+    );
+    println!(
+        "the scheduler kept the stack flat: {}",
+        yes_no(kept_the_stack_flat(&queued, &direct))
     );
 }
 // ANCHOR_END: actors
@@ -154,11 +172,7 @@ fn a_blocking_call_stalls_every_task() {
     );
     println!(
         "the ticker stalled while the sleeper blocked: {}",
-        yes_no(longest_gap >= BLOCK)
+        yes_no(stalled(longest_gap, BLOCK))
     );
 }
 // ANCHOR_END: blocking_stalls
-
-fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}

@@ -29,17 +29,17 @@ pub trait Task {
 /// Python's `countdown(n)`: prints `T-minus n` down to 1, then `Blastoff!`.
 ///
 /// ```python
-/// def countdown(n):
-///     while n > 0:
-///         print("T-minus", n)
-///         yield
-///         n -= 1
+/// def countdown(start):
+///     for remaining in range(start, 0, -1):
+///         print(f"T-minus {remaining}")
+///         yield  # back to the scheduler; the next next() resumes here
 ///     print("Blastoff!")
 /// ```
 #[derive(Debug)]
 pub struct Countdown {
     start: u32,
-    /// The generator's local `n`: the field *is* the saved stack frame.
+    /// The generator's loop variable `remaining`: the field *is* the saved
+    /// stack frame.
     n: u32,
 }
 
@@ -57,8 +57,8 @@ impl Task for Countdown {
     fn step(&mut self, out: &mut Vec<String>) -> Step {
         if self.n > 0 {
             out.push(format!("T-minus {}", self.n));
-            // Python decrements after resuming; doing it before we return is
-            // the same, because nothing can observe `n` in between.
+            // Python's loop steps `remaining` after resuming; doing it before
+            // we return is the same, because nothing can observe it between.
             self.n -= 1;
             Step::Yielded
         } else {

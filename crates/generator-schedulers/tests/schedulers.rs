@@ -2,7 +2,9 @@
 
 use std::cell::{Cell, RefCell};
 
-use generator_schedulers::actor::{Actor, ActorScheduler, Counter, Flow, Outbox, Printer};
+use generator_schedulers::actor::{
+    Actor, ActorScheduler, Counter, Flow, Outbox, Printer, converse_directly,
+};
 use generator_schedulers::executor::{Executor, countdown, countup, yield_now};
 use generator_schedulers::task::{Countdown, Countup, TaskScheduler};
 
@@ -97,7 +99,9 @@ fn a_million_messages_pass_without_the_stack_growing() {
     assert_eq!(report.delivered, 2_000_001);
     assert_eq!(report.dropped, 0);
     assert_eq!(report.peak_queue_len, 2);
-    assert_eq!(report.stack_spread, 0);
+    assert_eq!(report.stack.deliveries, 2_000_001);
+    assert_eq!(report.stack.deepest, 1);
+    assert_eq!(report.stack.spread, 0);
     let printed = printed.into_inner();
     assert_eq!(printed.len(), 1_000_000);
     assert_eq!(printed[0], "Got: 1000000");
@@ -159,4 +163,29 @@ fn messages_are_delivered_in_the_order_they_were_sent() {
     let report = scheduler.run();
     assert_eq!(seen.into_inner(), [8, 18, 28]);
     assert_eq!(report.delivered, 9);
+}
+
+#[test]
+fn direct_calls_nest_one_level_per_message_and_the_stack_grows_with_them() {
+    // The same probe, on the same conversation without a queue: the depth and
+    // the stack both grow with the count. (So the scheduler's flat zero above
+    // is a measurement, not a constant.)
+    let mut printed = Vec::new();
+    let short = converse_directly(100, &mut printed);
+    assert_eq!(printed.len(), 100);
+    assert_eq!(
+        (printed[0].as_str(), printed[99].as_str()),
+        ("Got: 100", "Got: 1")
+    );
+    let mut printed = Vec::new();
+    let long = converse_directly(1_000, &mut printed);
+    assert_eq!((short.deliveries, short.deepest), (201, 101));
+    assert_eq!((long.deliveries, long.deepest), (2_001, 1_001));
+    assert!(short.spread > 0);
+    assert!(
+        long.spread > 5 * short.spread,
+        "{} vs {}",
+        long.spread,
+        short.spread
+    );
 }
