@@ -13,6 +13,7 @@
 
 mod book;
 mod lessons;
+mod python;
 mod sync;
 
 use std::env;
@@ -62,6 +63,8 @@ commands:
   sync [--check]            write README.md's lesson table and book/src/SUMMARY.md
                             from the lesson list, and sort the glossary;
                             --check only compares (and checks chapter titles)
+  python                    run every Python program under python/, each
+                            under a time limit (skipped without python3)
   ci                        everything CI runs: fmt, sync, clippy, tests,
                             loom models, benches in test mode, the book";
 
@@ -78,6 +81,7 @@ fn main() -> ExitCode {
         "book" => book::build(&root()),
         "bench" => bench(rest),
         "sync" => sync::sync(&root(), rest),
+        "python" => python::run_all(&root()),
         "ci" => ci(),
         "help" | "--help" | "-h" => {
             println!("{HELP}");
@@ -247,6 +251,7 @@ fn ci() -> Result {
     step("benches, once each in test mode", || {
         cargo(&["test", "--benches"], &all)
     })?;
+    step("the Python programs run and end", || python::run_all(&root))?;
     step("book", || book::build(&root))?;
     eprintln!("==> ci: all green");
     Ok(())
