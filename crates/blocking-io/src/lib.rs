@@ -10,6 +10,8 @@
 //! - [`divisors`]: the notes' deliberately slow `factorize`, on [`NUMBERS`].
 //! - [`one_thread_each`]: run jobs on a thread each, results in job order.
 //! - [`best_speed_up`]: the most that N cores can give a set of jobs.
+//! - [`verdict`]: every `yes`/`no` the lesson prints, computed from its
+//!   evidence.
 //!
 //! Nothing here is a synchronisation primitive built by hand: the threads share
 //! no mutable state, so the lesson has no loom model to check.
@@ -25,6 +27,8 @@ use std::time::{Duration, Instant};
 use nix::errno::Errno;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use nix::sys::socket::{AddressFamily, SockFlag, SockType, socket};
+
+pub mod verdict;
 
 // ANCHOR: wait_readable
 /// How a wait for a descriptor to become readable ended.
@@ -280,14 +284,10 @@ pub fn divisors(number: NonZeroU64) -> Vec<u64> {
 /// ```
 ///
 /// An `Rc` is not `Send` (its count is updated without atomics), so a job that
-/// holds one does not compile:
-///
-/// ```compile_fail,E0277
-/// use std::rc::Rc;
-///
-/// let shared = Rc::new(5);
-/// blocking_io::one_thread_each([move || *shared + 1]);
-/// ```
+/// holds one does not compile: `tests/wont_compile/rc_is_not_send.rs` is such
+/// a program, and `tests/wont_compile.rs` checks, with `trybuild`, that rustc
+/// refuses it with `error[E0277]` (the message is in the `.stderr` file
+/// beside it).
 ///
 /// # Panics
 ///
@@ -348,10 +348,26 @@ pub fn best_speed_up(jobs: &[u64], cores: NonZeroUsize) -> f64 {
 mod tests {
     use super::*;
 
+    /// Each number's prime factorisation, worked out by hand.
+    const PRIME_FACTORS: [(u64, &[u64]); 4] = [
+        (2_139_079, &[101, 21_179]),
+        (1_214_759, &[7, 7, 13, 1_907]),
+        (1_516_637, &[19, 79_823]),
+        (1_852_285, &[5, 271, 1_367]),
+    ];
+
+    fn is_prime(n: u64) -> bool {
+        n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| !n.is_multiple_of(d))
+    }
+
     #[test]
-    fn the_numbers_are_the_notes_numbers() {
-        let numbers: Vec<u64> = NUMBERS.iter().map(|n| n.get()).collect();
-        assert_eq!(numbers, [2139079, 1214759, 1516637, 1852285]);
+    fn each_number_is_the_product_of_its_prime_factors() {
+        for (number, (expected, factors)) in NUMBERS.iter().zip(PRIME_FACTORS) {
+            assert_eq!(number.get(), expected);
+            assert!(factors.iter().all(|&f| is_prime(f)), "{factors:?}");
+            assert_eq!(factors.iter().product::<u64>(), number.get());
+        }
+        assert!(!is_prime(1) && !is_prime(49) && is_prime(2) && is_prime(21_179));
     }
 
     #[test]

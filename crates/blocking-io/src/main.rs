@@ -12,9 +12,10 @@ use std::process::ExitCode;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use blocking_io::verdict;
 use blocking_io::{
-    Line, NUMBERS, Waited, best_speed_up, divisors, fresh_tcp_socket, helicopter_location,
-    one_thread_each, slow_system_call, wait_readable,
+    Line, NUMBERS, best_speed_up, divisors, fresh_tcp_socket, helicopter_location, one_thread_each,
+    slow_system_call, wait_readable,
 };
 
 /// How long each slow call blocks (the notes' 0.1 s).
@@ -61,7 +62,7 @@ fn a_fresh_socket_is_ready_at_once() -> io::Result<()> {
     println!("poll on a fresh, unconnected TCP socket returned {waited:?} after {took:.1?}");
     println!(
         "it blocked for its timeout: {}",
-        yes(waited == Waited::TimedOut)
+        verdict::blocked_for_its_timeout(waited)
     );
     Ok(())
 }
@@ -79,7 +80,7 @@ fn a_silent_line_blocks_for_its_whole_timeout() -> io::Result<()> {
     println!("poll on a silent line returned {waited:?} after {took:.1?}");
     println!(
         "it blocked for at least its timeout of {TIMEOUT:.1?}: {}",
-        yes(waited == Waited::TimedOut && took >= TIMEOUT)
+        verdict::blocked_for_at_least(waited, took, TIMEOUT)
     );
     Ok(())
 }
@@ -96,7 +97,7 @@ fn five_calls_in_sequence_take_five_timeouts() -> io::Result<()> {
     // Each call lasts at least its timeout, so this holds on any machine.
     println!(
         "five calls, one after another, took {took:.1?}: at least five timeouts: {}",
-        yes(took >= TIMEOUT * CALLS)
+        verdict::took_at_least_timeouts(took, TIMEOUT, CALLS)
     );
     println!("and for all of that time the main thread could do nothing else");
     Ok(())
@@ -134,13 +135,13 @@ fn five_threads_wait_while_the_main_thread_computes() -> io::Result<()> {
     println!("meanwhile the main thread plotted the course {course:?}");
     println!(
         "each of the five calls blocked for at least its timeout: {}",
-        yes(blocked.iter().all(|&call| call >= TIMEOUT))
+        verdict::each_blocked_for_at_least(&blocked, TIMEOUT)
     );
     // Five calls of 100 ms that overlap take about 100 ms; 300 ms leaves room
     // for a loaded machine, and is still far from the 500 ms of section 3.
     println!(
         "all five took {took:.1?} together: less than three timeouts: {}",
-        yes(took < TIMEOUT * 3)
+        verdict::under_three_timeouts(took, TIMEOUT)
     );
     Ok(())
 }
@@ -187,7 +188,7 @@ fn factorising_on_one_thread_per_number(cores: NonZeroUsize) {
     }
     println!(
         "one thread per number found the same divisors as one thread for all: {}",
-        yes(on_threads == in_sequence)
+        verdict::same_results(&on_threads, &in_sequence)
     );
     // The speed-up moves with whatever else the machine is running, so no
     // verdict rests on it here: the bench measures it.
@@ -197,7 +198,3 @@ fn factorising_on_one_thread_per_number(cores: NonZeroUsize) {
     );
 }
 // ANCHOR_END: factorising
-
-fn yes(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}

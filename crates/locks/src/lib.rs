@@ -8,20 +8,14 @@
 //! same program, line for line, does not compile: five threads would each
 //! need a `&mut Counter` at the same time, and `&mut` is unique.
 //!
-//! ```compile_fail
-#![doc = include_str!("../wont_compile/borrowed.rs")]
-//! ```
-//!
-//! rustc's verdict is ``error[E0499]: cannot borrow `counter` as mutable more
-//! than once at a time`` (the whole message is in
-//! `wont_compile/borrowed.stderr`, which `tests/wont_compile.rs` checks).
-//! Sharing the counter through an `Arc` does not help: an `Arc` hands out
-//! only shared references, so `counter.increment(1)` is
-//! ``error[E0596]: cannot borrow data in an `Arc` as mutable``.
-//!
-//! ```compile_fail
-#![doc = include_str!("../wont_compile/shared.rs")]
-//! ```
+//! That program is `tests/wont_compile/borrowed.rs`; rustc's verdict is
+//! ``error[E0499]: cannot borrow `counter` as mutable more than once at a
+//! time``. Sharing the counter through an `Arc` does not help
+//! (`tests/wont_compile/shared.rs`): an `Arc` hands out only shared
+//! references, so `counter.increment(1)` is ``error[E0596]: cannot borrow
+//! data in an `Arc` as mutable``. `tests/wont_compile.rs` checks, with
+//! `trybuild`, that both still fail with exactly the message in the
+//! `.stderr` file beside each.
 //!
 //! What does compile is a counter that can be changed through a shared
 //! reference `&self`, because it synchronises inside. This crate has one of
@@ -33,6 +27,8 @@
 //! - [`AtomicCounter`]: the increment as one atomic instruction.
 //! - [`SharedCounter`]: the cookbook's counter with `incr` and `decr`.
 //!
+//! [`verdict`] computes every `yes`/`no` the lesson prints from its evidence.
+//!
 //! The synchronisation types come from a `sync` shim, so the counters can be
 //! model-checked with loom (`tests/loom.rs`) under `--cfg loom`.
 
@@ -42,6 +38,8 @@ use std::sync::{Barrier, PoisonError};
 use std::thread;
 
 use sync::{AtomicU64, Mutex, Ordering};
+
+pub mod verdict;
 
 /// std's types normally; loom's under `--cfg loom`, so that `tests/loom.rs`
 /// can explore every interleaving of the counters' operations.
@@ -392,9 +390,4 @@ pub fn panic_message(payload: &(dyn Any + Send)) -> &str {
     } else {
         "(a panic with a payload that is not a string)"
     }
-}
-
-/// A verdict as the lesson prints it.
-pub fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
 }

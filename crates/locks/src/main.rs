@@ -10,9 +10,10 @@ use std::sync::{Mutex, RwLock, TryLockError};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use locks::verdict;
 use locks::{
     AtomicCounter, ParkingLotCounter, SharedCounter, StdMutexCounter, Tally, count_in_threads,
-    count_locally, panic_message, race_lossy_counter, yes_no,
+    count_locally, panic_message, race_lossy_counter,
 };
 
 /// Effective Python's numbers: five sensors, 100 000 readings each.
@@ -38,10 +39,9 @@ fn a_split_read_modify_write_loses_updates() {
     println!("== 1. A read-modify-write split in two loses updates ==");
     println!("{THREADS} threads x {HOW_MANY} increments, each a separate load and store");
     let race = race_lossy_counter(THREADS, HOW_MANY);
-    let everyone_read_zero = race.first_reads == [0; THREADS];
     println!(
         "first round: every thread read 0 before any wrote: {}",
-        yes_no(everyone_read_zero)
+        verdict::every_thread_read_zero(&race, THREADS)
     );
     // How many more are lost after the first round depends on the timing,
     // so the figures are marked `~`: the verdict is what is certain.
@@ -50,7 +50,7 @@ fn a_split_read_modify_write_loses_updates() {
         race.expected,
         race.found,
         race.lost(),
-        yes_no(race.found < race.expected)
+        verdict::updates_were_lost(&race)
     );
 }
 // ANCHOR_END: lossy
@@ -59,7 +59,7 @@ fn a_split_read_modify_write_loses_updates() {
 fn print_total(counter: &str, found: u64) {
     println!(
         "{counter}: expected {EXPECTED}, found {found}: no update lost: {}",
-        yes_no(found == EXPECTED)
+        verdict::no_update_lost(EXPECTED, found)
     );
 }
 
@@ -104,7 +104,7 @@ fn a_panic_poisons_a_std_mutex() {
             let mut data = poisoned.into_inner();
             println!(
                 "PoisonError::into_inner() hands it over anyway: {data}: consistent: {}",
-                yes_no(data.is_consistent())
+                verdict::consistent(&data)
             );
             data.count = data.readings.len() as u64; // repair the invariant
         }
@@ -112,7 +112,7 @@ fn a_panic_poisons_a_std_mutex() {
     tally.clear_poison();
     println!(
         "repaired, then clear_poison(): next lock() is Ok: {}",
-        yes_no(tally.lock().is_ok())
+        verdict::next_lock_is_ok(&tally)
     );
 }
 // ANCHOR_END: poisoning
@@ -158,7 +158,7 @@ fn parking_lot_does_not_poison() {
     println!(
         "next lock() returns the guard: {}: consistent: {}",
         *data,
-        yes_no(data.is_consistent())
+        verdict::consistent(&data)
     );
 }
 // ANCHOR_END: parking_lot
@@ -207,7 +207,7 @@ fn the_cookbook_counter_ends_at_zero() {
     println!(
         "3 threads, each incr(1) x {TIMES} then decr(1) x {TIMES}: value {}: ends at 0: {}",
         counter.value(),
-        yes_no(counter.value() == 0)
+        verdict::ends_at_zero(counter.value())
     );
 }
 // ANCHOR_END: shared_counter
@@ -254,7 +254,6 @@ fn hold_the_lock_for_the_update_not_the_work() {
     // Long enough that "overlapped" (under five waits) keeps a margin of
     // four waits for a loaded machine's scheduling delays.
     const WORK: Duration = Duration::from_millis(50);
-    let all_work = WORK * THREADS as u32;
     let read_sensor = |sensor: u64| {
         thread::sleep(WORK);
         sensor * 10
@@ -274,7 +273,7 @@ fn hold_the_lock_for_the_update_not_the_work() {
     let held_for_the_work = started.elapsed();
     println!(
         "lock held during the work: took {held_for_the_work:.1?}: the threads took turns: {}",
-        yes_no(held_for_the_work >= all_work)
+        verdict::took_turns(held_for_the_work, WORK, THREADS as u32)
     );
 
     let readings = Mutex::new(Vec::new());
@@ -294,7 +293,7 @@ fn hold_the_lock_for_the_update_not_the_work() {
     let held_for_the_update = started.elapsed();
     println!(
         "lock held for the update only: took {held_for_the_update:.1?}: the waits overlapped: {}",
-        yes_no(held_for_the_update < all_work)
+        verdict::overlapped(held_for_the_update, WORK, THREADS as u32)
     );
 }
 // ANCHOR_END: hold_briefly

@@ -8,7 +8,9 @@
 //! - [`Ticks`] and [`PeriodicTimer`]: a thread that ticks, and threads that
 //!   wait for every tick (the Cookbook's `PeriodicTimer`);
 //! - [`Countdown`]: a task that stops when asked (the Cookbook's
-//!   `CountdownTask`).
+//!   `CountdownTask`);
+//! - [`verdict`]: every `yes`/`no` the lesson prints, computed from its
+//!   evidence.
 //!
 //! Each imports its synchronisation types from a private `sync` module, which
 //! swaps in [loom](https://docs.rs/loom)'s under `--cfg loom`: `tests/loom.rs`
@@ -17,13 +19,11 @@
 //! # Why `thread::spawn` cannot borrow
 //!
 //! A thread started with `std::thread::spawn` may run for longer than the
-//! function that started it, so it may not borrow that function's locals. The
-//! compiler refuses this program (and this doc test checks that it still
-//! does):
-//!
-//! ```compile_fail,E0373
-#![doc = include_str!("../doc/spawn_cannot_borrow.rs")]
-//! ```
+//! function that started it, so it may not borrow that function's locals.
+//! `tests/wont_compile/spawn_cannot_borrow.rs` is such a program, and
+//! `tests/wont_compile.rs` checks, with `trybuild`, that rustc still refuses
+//! it with `error[E0373]` (the full message is in the `.stderr` file beside
+//! it).
 //!
 //! Either move the data into the thread (`move ||`, sharing with an `Arc` if
 //! several threads need it), or start the thread with `std::thread::scope`,
@@ -34,6 +34,7 @@ mod event;
 mod semaphore;
 mod sync;
 mod timer;
+pub mod verdict;
 
 pub use countdown::{Countdown, Ended};
 pub use event::Event;

@@ -12,6 +12,7 @@ use std::sync::{Barrier, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use threads::verdict;
 use threads::{Countdown, Ended, Event, PeriodicTimer, Semaphore, panic_message};
 
 /// The countdown's pause between steps (the Cookbook sleeps 5 s).
@@ -26,6 +27,9 @@ const WORK: Duration = Duration::from_millis(3);
 const LONG_WORK: Duration = Duration::from_secs(10);
 /// The argument that makes this program run as section 5's child.
 const CHILD_ARG: &str = "--child-main-returns-early";
+/// The argument for the opposite child, whose `main` joins its worker (the
+/// control test in `tests/verdicts.rs` runs it): `--child-main-joins <ms>`.
+const JOINING_CHILD_ARG: &str = "--child-main-joins";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -33,6 +37,11 @@ fn main() -> ExitCode {
         [] => {}
         [arg] if arg == CHILD_ARG => {
             child_main_returns_early();
+            return ExitCode::SUCCESS;
+        }
+        [arg, millis] if arg == JOINING_CHILD_ARG && millis.parse::<u64>().is_ok() => {
+            let millis = millis.parse().expect("the guard parsed it");
+            child_main_joins(Duration::from_millis(millis));
             return ExitCode::SUCCESS;
         }
         _ => {
@@ -78,7 +87,7 @@ fn a_thread_returns_its_result_through_join() {
     println!("the four threads returned {sums:?}");
     println!(
         "their total is {total}: equals 1 + 2 + ... + 1000000: {}",
-        yes(total == 1_000_000 * 1_000_001 / 2)
+        verdict::sums_add_up_to_one_through(1_000_000, &sums)
     );
 }
 // ANCHOR_END: returns_through_join
@@ -142,13 +151,18 @@ fn you_ask_a_thread_to_stop_you_never_kill_it() {
     // taken the number, so the countdown can never run ahead and reach zero
     // before main asks it to stop, however late the scheduler runs main.
     let (shown_tx, shown_rx) = mpsc::sync_channel(0);
-    let (seen, ended) = thread::scope(|s| {
+    let (seen, (shown, ended)) = thread::scope(|s| {
         let task = s.spawn(|| {
-            countdown.run(10, STEP, move |n| {
+            // The countdown also keeps the numbers it showed, as evidence
+            // of how far it got.
+            let mut shown = Vec::new();
+            let ended = countdown.run(10, STEP, |n| {
+                shown.push(n);
                 // Once main stops listening, `send` fails; the countdown
                 // does not mind, so the error is ignored.
                 let _ = shown_tx.send(n);
-            })
+            });
+            (shown, ended)
         });
         // Watch the first four numbers go by, then ask the countdown to stop:
         // it sees the flag before its next step and returns by itself.
@@ -163,12 +177,15 @@ fn you_ask_a_thread_to_stop_you_never_kill_it() {
         "main saw T-minus {}, then asked it to stop",
         seen.join(", ")
     );
-    match ended {
-        Ended::Stopped { remaining } => {
-            println!("the countdown returned with ~{remaining} still to go: stopped early: yes")
-        }
-        Ended::ReachedZero => println!("the countdown reached zero: stopped early: no"),
-    }
+    let remaining = match ended {
+        Ended::Stopped { remaining } => remaining,
+        Ended::ReachedZero => 0,
+    };
+    println!(
+        "the countdown showed ~{} of its 10 numbers and returned with ~{remaining} still to go: stopped early: {}",
+        shown.len(),
+        verdict::stopped_early(10, &shown)
+    );
 }
 // ANCHOR_END: ask_to_stop
 
@@ -194,10 +211,12 @@ fn threads_still_running_when_main_returns_are_gone() {
     println!(
         "the child ended ({}) after {took:.1?}, before its worker's ten seconds of work were up: {}",
         child.status,
-        yes(took < LONG_WORK)
+        verdict::ended_before_the_work(took, LONG_WORK)
     );
-    let worker_printed = stdout.lines().any(|line| line.starts_with("worker:"));
-    println!("the worker's line is missing: {}", yes(!worker_printed));
+    println!(
+        "the worker's line is missing: {}",
+        verdict::worker_line_missing(&stdout)
+    );
 }
 
 /// Section 5's child: `main` starts a worker and returns without joining it.
@@ -212,6 +231,17 @@ fn child_main_returns_early() {
     drop(worker);
 }
 // ANCHOR_END: main_returns
+
+/// The opposite child, for the control test: `main` joins its worker, so the
+/// worker's line is printed and the child lasts at least the worker's `work`.
+fn child_main_joins(work: Duration) {
+    let worker = thread::spawn(move || {
+        thread::sleep(work);
+        println!("worker: finished my work");
+    });
+    println!("main: started a worker; joining it");
+    worker.join().expect("sleeping and printing do not panic");
+}
 
 // ANCHOR: has_it_started
 fn has_the_thread_started() {
@@ -249,7 +279,7 @@ fn has_the_thread_started() {
     let waited = waited.elapsed();
     println!(
         "event: wait_timeout on an event nobody sets returned {was_set} after {waited:.1?}: at least its timeout: {}",
-        yes(waited >= TIMEOUT)
+        verdict::timed_out(was_set, waited, TIMEOUT)
     );
     // ANCHOR_END: event_timeout
 
@@ -261,11 +291,11 @@ fn has_the_thread_started() {
         let worker = s.spawn(|| barrier.wait().is_leader());
         let main_leads = barrier.wait().is_leader();
         let worker_leads = worker.join().expect("waiting at a barrier does not panic");
-        usize::from(main_leads) + usize::from(worker_leads)
+        [main_leads, worker_leads]
     });
     println!(
         "barrier: both threads met; exactly one was the leader: {}",
-        yes(leaders == 1)
+        verdict::exactly_one_leader(&leaders)
     );
     // ANCHOR_END: barrier
 
@@ -295,7 +325,7 @@ fn has_the_thread_started() {
     });
     println!(
         "channel: a worker that gave up before signalling: recv returned {answer:?}: main found out: {}",
-        yes(answer.is_err())
+        verdict::found_out_nobody_signalled(&answer)
     );
     // ANCHOR_END: oneshot
 }
@@ -306,39 +336,41 @@ fn a_periodic_timer_wakes_every_waiter() {
     println!("\n== 7. A periodic timer: two threads wait for every tick ==");
     let started = Instant::now();
     let timer = PeriodicTimer::start(TICK);
-    // Each thread waits for tick 1, then tick 2, and so on, and records what
-    // it did at each: a waiter that is late for a tick still gets it.
+    // Each thread waits for tick 1, then tick 2, and so on, and records the
+    // tick it asked for beside the count `wait_for_tick` returned: a waiter
+    // that is late for a tick still gets it, at once, with a higher count.
+    let wait_for_ticks = |ticks: u64| -> Vec<(u64, u64)> {
+        (1..=ticks)
+            .map(|tick| (tick, timer.wait_for_tick(tick)))
+            .collect()
+    };
     let (down, up) = thread::scope(|s| {
-        let down = s.spawn(|| {
-            (1..=10)
-                .map(|tick| {
-                    timer.wait_for_tick(tick);
-                    format!("T-minus {}", 11 - tick)
-                })
-                .collect::<Vec<_>>()
-        });
-        let up = s.spawn(|| {
-            (1..=5)
-                .map(|tick| {
-                    timer.wait_for_tick(tick);
-                    format!("Counting {}", tick - 1)
-                })
-                .collect::<Vec<_>>()
-        });
+        let down = s.spawn(|| wait_for_ticks(10));
+        let up = s.spawn(|| wait_for_ticks(5));
         let down = down.join().expect("the countdown does not panic");
         let up = up.join().expect("the count-up does not panic");
         (down, up)
     });
     let took = started.elapsed();
     drop(timer); // stops the ticking thread and joins it
-    for (tick, line) in down.iter().enumerate() {
-        let beside = up.get(tick).map_or("", String::as_str);
-        let row = format!("tick {:>2}: {line:<12}{beside}", tick + 1);
+    // What each thread did at its tick: the recipe's countdown and count-up.
+    for (row, &(tick, _)) in down.iter().enumerate() {
+        let line = format!("T-minus {}", 11 - tick);
+        let beside = up
+            .get(row)
+            .map_or(String::new(), |&(tick, _)| format!("Counting {}", tick - 1));
+        let row = format!("tick {tick:>2}: {line:<12}{beside}");
         println!("{}", row.trim_end());
     }
+    // The count each wait returned varies with timing (a late waiter sees a
+    // later count), so it is not printed; the verdict checks it.
+    println!(
+        "each wait returned only once its tick had come: {}",
+        verdict::every_wait_returned_at_its_tick([down.as_slice(), up.as_slice()])
+    );
     println!(
         "ten ticks, one every {TICK:?}, took {took:.1?}: at least ten intervals: {}",
-        yes(took >= TICK * 10)
+        verdict::took_at_least_the_intervals(took, TICK, 10)
     );
 }
 // ANCHOR_END: periodic_timer
@@ -377,13 +409,8 @@ fn a_semaphore_lets_workers_through_one_at_a_time() {
     println!(
         "workers done: {}; never more than one inside at once: {}; permits free at the end: {}",
         done.load(Ordering::Relaxed),
-        yes(most_inside.load(Ordering::Relaxed) == 1),
+        verdict::one_at_a_time(most_inside.load(Ordering::Relaxed)),
         gate.available()
     );
 }
 // ANCHOR_END: semaphore
-
-/// A verdict, as the snapshot shows it.
-fn yes(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}

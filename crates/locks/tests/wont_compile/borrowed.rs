@@ -1,6 +1,7 @@
 // Effective Python's counter, line for line: five threads share one `Counter`
 // and each runs `count += offset` 100 000 times, with no lock.
-// This file does not compile, and that is the lesson: see `borrowed.stderr`.
+// This file does not compile, and that is the lesson: see `borrowed.stderr`
+// (checked by `tests/wont_compile.rs`).
 use std::thread;
 
 struct Counter {
