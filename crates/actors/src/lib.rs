@@ -11,6 +11,8 @@
 //! - [`Exchange`], [`Exchanges`] and [`Subscription`]: publish/subscribe,
 //!   with named exchanges and a guard that detaches.
 //!
+//! [`verdict`] holds the checks behind every `yes`/`no` the lesson prints.
+//!
 //! Each imports its synchronisation types from a private `sync` module, which
 //! swaps in [loom](https://docs.rs/loom)'s under `--cfg loom`: `tests/loom.rs`
 //! runs them through every interleaving loom can find.
@@ -21,25 +23,18 @@
 //! A tag with no method, or a payload of the wrong shape, is found at run
 //! time, inside the actor's thread, which dies of it. In Rust the tags are an
 //! enum and the dispatch is a `match`; both mistakes stop the build instead.
-//! (These doc tests check that they still do.)
-//!
-//! A message kind with no handler, `error[E0004]`:
-//!
-//! ```compile_fail,E0004
-#![doc = include_str!("../doc/missing_handler.rs")]
-//! ```
-//!
-//! A message with the wrong payload, `error[E0061]`:
-//!
-//! ```compile_fail,E0061
-#![doc = include_str!("../doc/wrong_payload.rs")]
-//! ```
+//! `tests/wont_compile.rs` checks that they still do, with `trybuild`: each
+//! program under `tests/wont_compile/` must fail with the error recorded in
+//! the `.stderr` file beside it (`error[E0004]` for a missing handler,
+//! `error[E0061]` and `error[E0308]` for a wrong payload, `error[E0308]` for
+//! a message of the wrong type, `error[E0382]` for a promise delivered twice).
 
 mod actor;
 mod exchange;
 mod mailbox;
 mod result;
 mod sync;
+pub mod verdict;
 mod worker;
 
 pub use actor::{Actor, ActorPanicked, Address, Inbox, mailbox};

@@ -8,6 +8,10 @@
 use std::sync::mpsc;
 use std::thread;
 
+use actors::verdict::{
+    costs_more, each_got_each_once, handled_everything_queued, in_each_senders_order, panicked,
+    same_exchange, same_interleaving, yes_no,
+};
 use actors::{Actor, Exchanges, Inbox, Worker, time_per_call};
 
 fn main() {
@@ -19,10 +23,6 @@ fn main() {
     an_exchange_fans_out_to_its_subscribers();
     a_subscription_detaches_when_dropped();
     every_subscriber_gets_every_message_once();
-}
-
-fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
 }
 
 // ANCHOR: owns_state
@@ -82,7 +82,10 @@ fn closing_handles_what_is_queued_and_refuses_the_rest() {
     println!("the actor handled: {}", handled.join(", "));
     println!(
         "every message queued before the close was handled: {}",
-        yes_no(handled == ["one", "two", "three"])
+        yes_no(handled_everything_queued(
+            &handled,
+            &["one", "two", "three"]
+        ))
     );
 }
 // ANCHOR_END: close
@@ -163,7 +166,7 @@ fn submit_returns_a_result_handle() {
     println!(
         "a round trip took {round_trip:.1?}, a direct call {direct:.1?}: \
          a message costs more than a call: {}",
-        yes_no(round_trip > direct)
+        yes_no(costs_more(round_trip, direct))
     );
     worker.join().expect("no job panicked");
 }
@@ -219,7 +222,7 @@ fn an_exchange_fans_out_to_its_subscribers() {
     let again = exchanges.get_exchange("spam");
     println!(
         "get_exchange(\"spam\") again is the same exchange: {}",
-        yes_no(spam.same_as(&again))
+        yes_no(same_exchange(&spam, &again))
     );
     for task in [task_a, task_b] {
         let name = task.name().to_owned();
@@ -258,7 +261,7 @@ fn a_subscription_detaches_when_dropped() {
     });
     println!(
         "the holder panicked: {}; subscribers after its panic: {}",
-        yes_no(holder.is_err()),
+        yes_no(panicked(&holder)),
         spam.subscribers()
     );
 
@@ -316,29 +319,17 @@ fn every_subscriber_gets_every_message_once() {
         "{} subscribers received {counts:?} messages",
         received.len()
     );
-    let every_one_once = received.iter().all(|got| {
-        let mut sorted = got.clone();
-        sorted.sort_unstable();
-        sorted.dedup();
-        sorted.len() == SENDERS * PER_SENDER && got.len() == sorted.len()
-    });
     println!(
         "each got each of the 1000 messages exactly once: {}",
-        yes_no(every_one_once)
+        yes_no(each_got_each_once(&received, SENDERS, PER_SENDER))
     );
-    let per_sender_in_order = received.iter().all(|got| {
-        (0..SENDERS).all(|sender| {
-            let ns: Vec<usize> = got.iter().filter(|m| m.0 == sender).map(|m| m.1).collect();
-            ns == (0..PER_SENDER).collect::<Vec<_>>()
-        })
-    });
     println!(
         "each sender's messages arrived in the order sent: {}",
-        yes_no(per_sender_in_order)
+        yes_no(in_each_senders_order(&received, SENDERS, PER_SENDER))
     );
     println!(
         "all subscribers saw the same interleaving: {}",
-        yes_no(received.windows(2).all(|pair| pair[0] == pair[1]))
+        yes_no(same_interleaving(&received))
     );
 }
 // ANCHOR_END: exactly_once

@@ -1,6 +1,6 @@
 // A third kind of message, `C`, and a handler that forgets it. Python's
 // `getattr(self, "do_C")` fails at run time, inside the actor's thread;
-// here the program does not compile: error[E0004]: non-exhaustive patterns.
+// here the program does not compile: error[E0004], non-exhaustive patterns.
 enum Command {
     A(i32),
     B(i32, i32),
