@@ -40,7 +40,9 @@
 //! # Ok::<(), lock_ordering::AcquireError>(())
 //! ```
 
+pub mod bank;
 pub mod philosophers;
+pub mod verdict;
 
 use std::cell::RefCell;
 use std::fmt;

@@ -1,7 +1,9 @@
 //! Lesson 7: avoiding deadlock by taking locks in one global order
 //! (Python Cookbook 12.5). Run it with `cargo run -p lock-ordering`.
 
+use lock_ordering::bank::Account;
 use lock_ordering::philosophers::{self, PHILOSOPHERS};
+use lock_ordering::verdict;
 use lock_ordering::{AcquireError, OrderedMutex, acquire, held_locks};
 use std::sync::Barrier;
 use std::thread;
@@ -55,18 +57,18 @@ fn opposite_orders_deadlock() {
     println!(
         "thread 1 holds x, waited {:.1?} for y, at least its patience: {}; got it: {}",
         one.1,
-        yes_no(one.1 >= PATIENCE),
-        yes_no(one.0)
+        verdict::waited_its_patience(one.1, PATIENCE),
+        verdict::got_it(one.0)
     );
     println!(
         "thread 2 holds y, waited {:.1?} for x, at least its patience: {}; got it: {}",
         two.1,
-        yes_no(two.1 >= PATIENCE),
-        yes_no(two.0)
+        verdict::waited_its_patience(two.1, PATIENCE),
+        verdict::got_it(two.0)
     );
     println!(
         "deadlock detected: {} (each held the lock the other was waiting for)",
-        yes_no(!one.0 && !two.0)
+        verdict::deadlock_detected(one.0, two.0)
     );
 }
 // ANCHOR_END: opposite_orders_deadlock
@@ -100,10 +102,9 @@ fn acquire_takes_any_set_in_one_order() {
         );
         orders.push(took);
     } // each guard drops here: it releases c, then b, then a
-    orders.dedup();
     println!(
         "one order for every permutation: {}",
-        yes_no(orders.len() == 1)
+        verdict::one_order(&orders)
     );
     println!(
         "locks held after the guards dropped: {}",
@@ -113,47 +114,49 @@ fn acquire_takes_any_set_in_one_order() {
 // ANCHOR_END: any_set_in_one_order
 
 // ANCHOR: one_global_order
-const TRANSFERS: i64 = 1_000;
+const TRANSFERS: u32 = 1_000;
 
 fn one_global_order_cannot_deadlock() {
-    println!("\n== 3. The same two threads through acquire: no deadlock ==");
-    let x = OrderedMutex::new("x", 1_000_i64);
-    let y = OrderedMutex::new("y", 1_000_i64);
+    println!("\n== 3. The same two threads through acquire never deadlock ==");
+    let x = OrderedMutex::new("x", Account::opened_with(1_000));
+    let y = OrderedMutex::new("y", Account::opened_with(1_000));
     let start = Barrier::new(2);
 
-    // Move 1 from `from` to `to`, TRANSFERS times, and count the moves.
-    // Thread 1 names (x, y), thread 2 names (y, x): section 1's two orders.
-    let transfer = |from: &OrderedMutex<i64>, to: &OrderedMutex<i64>| {
+    // Move 1 from `from` to `to`, TRANSFERS times. Thread 1 names (x, y),
+    // thread 2 names (y, x): section 1's two orders. The money and the
+    // ledger entries move in one critical section, holding both locks.
+    let transfer = |from: &OrderedMutex<Account>, to: &OrderedMutex<Account>| {
         start.wait();
-        let mut moved = 0;
         for _ in 0..TRANSFERS {
             let mut accounts = acquire(&[from, to]).expect("this thread holds no other lock");
-            accounts[0] -= 1;
-            accounts[1] += 1;
-            moved += 1;
+            accounts[0].balance -= 1;
+            accounts[0].sent += 1;
+            accounts[1].balance += 1;
+            accounts[1].received += 1;
         }
-        moved
     };
-    let (one, two) = thread::scope(|s| {
-        let one = s.spawn(|| transfer(&x, &y));
-        let two = s.spawn(|| transfer(&y, &x));
-        (
-            one.join().expect("thread 1 does not panic"),
-            two.join().expect("thread 2 does not panic"),
-        )
+    thread::scope(|s| {
+        s.spawn(|| transfer(&x, &y));
+        s.spawn(|| transfer(&y, &x));
     });
 
+    // What the accounts themselves say, not what the threads meant to do.
     let accounts = acquire(&[&x, &y]).expect("this thread holds no other lock");
-    let (x_total, y_total) = (accounts[0], accounts[1]);
-    println!("thread 1 moved 1 from x to y {one} times, thread 2 from y to x {two} times");
+    let (x, y) = (accounts[0], accounts[1]);
     println!(
-        "both finished every transfer: {}",
-        yes_no(one == TRANSFERS && two == TRANSFERS)
+        "the ledgers: x sent {} to y and y received {}; y sent {} to x and x received {}",
+        x.sent, y.received, y.sent, x.received
     );
     println!(
-        "x: {x_total}, y: {y_total}, total: {}: nothing lost: {}",
-        x_total + y_total,
-        yes_no(x_total + y_total == 2_000)
+        "both finished every transfer: {}",
+        verdict::every_transfer_finished(&x, &y, TRANSFERS)
+    );
+    println!(
+        "x: {}, y: {}, total: {}: nothing lost: {}",
+        x.balance,
+        y.balance,
+        x.balance + y.balance,
+        verdict::nothing_lost(&[&x, &y], 2_000)
     );
 }
 // ANCHOR_END: one_global_order
@@ -221,23 +224,19 @@ fn five_philosophers_all_eat() {
             seat.asked_for[0],
             seat.asked_for[1],
             seat.took.join(" then "),
-            seat.meals
+            seat.meals()
         );
     }
     let uses: Vec<String> = dinner.chopstick_uses.iter().map(u32::to_string).collect();
     println!("chopstick uses: {}", uses.join(", "));
     println!(
         "all {PHILOSOPHERS} ate {MEALS} times: {}",
-        yes_no(dinner.seats.iter().all(|seat| seat.meals == MEALS))
+        verdict::all_ate(&dinner, MEALS)
     );
     println!(
         "every chopstick served {} meals: {}",
         2 * MEALS,
-        yes_no(dinner.chopstick_uses.iter().all(|&n| n == 2 * MEALS))
+        verdict::every_chopstick_served(&dinner, 2 * MEALS)
     );
 }
 // ANCHOR_END: philosophers
-
-fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}

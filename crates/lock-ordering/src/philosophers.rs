@@ -10,7 +10,7 @@
 //!
 //! ```
 //! let dinner = lock_ordering::philosophers::dine(100);
-//! assert!(dinner.seats.iter().all(|seat| seat.meals == 100));
+//! assert!(dinner.seats.iter().all(|seat| seat.meals() == 100));
 //! assert_eq!(dinner.chopstick_uses, [200; 5]);
 //! ```
 
@@ -30,19 +30,39 @@ const CHOPSTICKS: [&str; PHILOSOPHERS] = [
     "chopstick 4",
 ];
 
-/// What one philosopher did at dinner.
+/// A chopstick's own tally, kept behind its lock: how many meals each
+/// philosopher (by seat) has eaten with it. Only a thread holding the
+/// chopstick can add to it, so a meal on the tally is a meal eaten with this
+/// chopstick in hand.
+pub type Tally = [u32; PHILOSOPHERS];
+
+/// A chopstick: an [`OrderedMutex`] around its tally.
+pub type Chopstick = OrderedMutex<Tally>;
+
+/// What one philosopher did at dinner, as the two chopsticks recorded it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seat {
     /// The chopsticks this philosopher names, left then right.
     pub asked_for: [&'static str; 2],
     /// The order [`acquire`] took them in (empty if there were no meals).
     pub took: Vec<&'static str>,
-    /// How many meals this philosopher ate.
-    pub meals: u32,
+    /// Meals this philosopher ate with the left chopstick, by its tally.
+    pub on_left: u32,
+    /// Meals this philosopher ate with the right chopstick, by its tally.
+    pub on_right: u32,
 }
 
-/// Everything that happened at dinner, collected after every philosopher
-/// has left the table (joined).
+impl Seat {
+    /// Meals recorded on both chopsticks: the meals this philosopher ate
+    /// holding both (each is written in one critical section that holds
+    /// both locks).
+    pub fn meals(&self) -> u32 {
+        self.on_left.min(self.on_right)
+    }
+}
+
+/// Everything that happened at dinner, read from the chopsticks' tallies
+/// after every philosopher has left the table (joined).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dinner {
     /// One per philosopher, in seat order.
@@ -52,26 +72,54 @@ pub struct Dinner {
 }
 
 // ANCHOR: dine
-/// Seats [`PHILOSOPHERS`] philosophers, each of whom eats `meals` times, and
-/// returns once all of them have finished.
+/// Seats [`PHILOSOPHERS`] philosophers, each of whom eats `meals` times, the
+/// right way ([`eat`]), and returns once all of them have finished.
 pub fn dine(meals: u32) -> Dinner {
-    let chopsticks: Vec<OrderedMutex<u32>> = CHOPSTICKS
+    dine_with(meals, eat)
+}
+
+/// One meal: both chopsticks through [`acquire`], and the meal recorded on
+/// each chopstick's tally while both are held. Returns the order `acquire`
+/// took them in.
+pub fn eat(seat: usize, left: &Chopstick, right: &Chopstick) -> Vec<&'static str> {
+    let mut chopsticks = acquire(&[left, right])
+        .expect("a philosopher holds nothing else and names two different chopsticks");
+    chopsticks[0][seat] += 1;
+    chopsticks[1][seat] += 1;
+    chopsticks.locked_order()
+} // the chopsticks go back on the table here, in the reverse of the order taken
+
+/// Seats the philosophers, each of whom calls `eat` `meals` times, and reads
+/// what happened from the chopsticks once all of them have been joined.
+/// (The tests pass a wrong way to eat, to see the verdicts say "no".)
+pub fn dine_with<F>(meals: u32, eat: F) -> Dinner
+where
+    F: Fn(usize, &Chopstick, &Chopstick) -> Vec<&'static str> + Sync,
+{
+    let chopsticks: Vec<Chopstick> = CHOPSTICKS
         .iter()
-        .map(|&name| OrderedMutex::new(name, 0))
+        .map(|&name| OrderedMutex::new(name, [0; PHILOSOPHERS]))
         .collect();
     // Nobody starts eating until everyone is seated: all five compete from
     // the first meal on.
     let table = Barrier::new(PHILOSOPHERS);
 
-    let seats = thread::scope(|scope| {
+    let took: Vec<Vec<&'static str>> = thread::scope(|scope| {
         let philosophers: Vec<_> = (0..PHILOSOPHERS)
             .map(|seat| {
                 let left = &chopsticks[seat];
                 let right = &chopsticks[(seat + 1) % PHILOSOPHERS];
-                let table = &table;
+                let (table, eat) = (&table, &eat);
                 scope.spawn(move || {
                     table.wait();
-                    philosopher(left, right, meals)
+                    let mut took = Vec::new();
+                    for _ in 0..meals {
+                        let order = eat(seat, left, right);
+                        if took.is_empty() {
+                            took = order;
+                        }
+                    }
+                    took
                 })
             })
             .collect();
@@ -81,33 +129,30 @@ pub fn dine(meals: u32) -> Dinner {
             .collect()
     });
 
-    let chopstick_uses = chopsticks
+    // Every philosopher has been joined: nothing writes the tallies now.
+    let tallies: Vec<(&'static str, Tally)> = chopsticks
         .into_iter()
-        .map(OrderedMutex::into_inner)
+        .map(|chopstick| (chopstick.name(), chopstick.into_inner()))
+        .collect();
+    let seats = took
+        .into_iter()
+        .enumerate()
+        .map(|(seat, took)| {
+            let (left, right) = (&tallies[seat], &tallies[(seat + 1) % PHILOSOPHERS]);
+            Seat {
+                asked_for: [left.0, right.0],
+                took,
+                on_left: left.1[seat],
+                on_right: right.1[seat],
+            }
+        })
         .collect();
     Dinner {
         seats,
-        chopstick_uses,
-    }
-}
-
-fn philosopher(left: &OrderedMutex<u32>, right: &OrderedMutex<u32>, meals: u32) -> Seat {
-    let mut took = Vec::new();
-    let mut eaten = 0;
-    for _ in 0..meals {
-        let mut chopsticks = acquire(&[left, right])
-            .expect("a philosopher holds nothing else and names two different chopsticks");
-        if took.is_empty() {
-            took = chopsticks.locked_order();
-        }
-        chopsticks[0] += 1;
-        chopsticks[1] += 1;
-        eaten += 1;
-    } // the chopsticks go back on the table here, in the reverse of the order taken
-    Seat {
-        asked_for: [left.name(), right.name()],
-        took,
-        meals: eaten,
+        chopstick_uses: tallies
+            .iter()
+            .map(|(_, tally)| tally.iter().sum())
+            .collect(),
     }
 }
 // ANCHOR_END: dine

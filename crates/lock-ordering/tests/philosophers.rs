@@ -22,7 +22,7 @@ fn every_philosopher_eats_every_meal() {
         let dinner = dine_or_deadlock(2_000);
         assert_eq!(dinner.seats.len(), PHILOSOPHERS);
         for seat in &dinner.seats {
-            assert_eq!(seat.meals, 2_000);
+            assert_eq!((seat.on_left, seat.on_right), (2_000, 2_000));
         }
         assert_eq!(dinner.chopstick_uses, [4_000; PHILOSOPHERS]);
     }
@@ -52,7 +52,7 @@ fn no_meals_is_a_dinner_too() {
         dinner
             .seats
             .iter()
-            .all(|s| s.meals == 0 && s.took.is_empty())
+            .all(|s| s.meals() == 0 && s.took.is_empty())
     );
     assert_eq!(dinner.chopstick_uses, [0; PHILOSOPHERS]);
 }
