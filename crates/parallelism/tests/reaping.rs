@@ -13,11 +13,11 @@ use parallelism::{WORKER_ARG, gcds_in_processes, pairs};
 /// `/proc/self/task/*/children`.
 fn children() -> Vec<String> {
     let mut children = Vec::new();
-    for task in fs::read_dir("/proc/self/task").unwrap() {
-        let path = task.unwrap().path().join("children");
+    for task in fs::read_dir("/proc/self/task").expect("Linux lists a process's threads") {
+        let path = task.expect("a thread's directory").path().join("children");
         children.extend(
             fs::read_to_string(path)
-                .unwrap()
+                .expect("Linux lists each thread's children")
                 .split_whitespace()
                 .map(str::to_owned),
         );
