@@ -18,11 +18,16 @@ use std::process::{Command, ExitCode, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use nix::errno::Errno;
-use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::sys::wait::waitpid;
+use subprocess::verdict::{
+    all_succeeded, byte_identical, escalated_to_sigkill, every_byte_came_back,
+    every_stage_succeeded, gives_back, key_in_every_environment, key_in_no_argv, no_child_left,
+    ran_in_parallel, read_both, reaped, still_ours_to_reap, succeeded, waited_at_least,
+    worked_while_child_ran, would_block_before, yes_no,
+};
 use subprocess::{
-    HELPER_ARG, KEY_VAR, Pipeline, ReapOnDrop, Stopped, describe, python_returncode, sample_text,
-    spawn,
+    HELPER_ARG, KEY_VAR, Pipeline, ReapOnDrop, SEEN_FROM, describe, python_returncode, sample_text,
+    seen_from_outside, spawn,
 };
 
 type Result<T = (), E = Box<dyn Error>> = std::result::Result<T, E>;
@@ -58,10 +63,6 @@ fn lesson() -> Result {
     every_child_is_reaped()
 }
 
-fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}
-
 // ANCHOR: run_and_capture
 fn a_child_reports_its_output_and_status() -> Result {
     println!("== 1. Run a child, capture its output, check its status ==");
@@ -77,7 +78,7 @@ fn a_child_reports_its_output_and_status() -> Result {
     println!(
         "sh -c 'exit 3': {}; success: {}",
         describe(failing.status),
-        yes_no(failing.status.success())
+        yes_no(succeeded(failing.status))
     );
 
     // A child's output is bytes, and need not be UTF-8: "grüße" in Latin-1.
@@ -113,7 +114,7 @@ fn poll_while_doing_other_work() -> Result {
     println!("sleep 0.2: the parent did ~{rounds} rounds of its own work between polls");
     println!(
         "the parent worked while the child ran: {}",
-        yes_no(rounds > 0)
+        yes_no(worked_while_child_ran(rounds))
     );
     println!(
         "try_wait: {}; Python's poll() would say {}",
@@ -135,16 +136,19 @@ fn ten_children_sleep_in_parallel() -> Result {
     for _ in 0..10 {
         children.push(ReapOnDrop::new(spawn(Command::new("sleep").arg("0.1"))?));
     }
-    let mut all_succeeded = true;
+    let mut statuses = Vec::new();
     for child in &mut children {
-        all_succeeded &= child.wait()?.success();
+        statuses.push(child.wait()?);
     }
     let took = started.elapsed();
-    println!("all ten exited with status 0: {}", yes_no(all_succeeded));
+    println!(
+        "all ten exited with status 0: {}",
+        yes_no(all_succeeded(statuses))
+    );
     // In sequence they would need 10 naps; "parallel" is anything under 5.
     println!(
         "ten children took {took:.1?}, one child sleeps {nap:.1?}: ran in parallel: {}",
-        yes_no(took < nap * 5)
+        yes_no(ran_in_parallel(took, nap, 10))
     );
     Ok(())
 }
@@ -165,13 +169,15 @@ fn cipher(me: &Path) -> Command {
 fn stdin_in_stdout_out_secret_in_the_environment(me: &Path) -> Result {
     println!("\n== 4. Data through stdin and stdout, the secret through the environment ==");
     let messages = ["attack at dawn", "retreat at dusk", "hold the bridge"];
-    let mut key_in_argv = false;
+    let mut seen = Vec::new();
     let mut children = Vec::new();
     for message in messages {
         let mut command = cipher(me);
         command.stdin(Stdio::piped()).stdout(Stdio::piped());
-        key_in_argv |= command.get_args().any(|arg| arg == KEY);
         let mut child = ReapOnDrop::new(spawn(&mut command)?);
+        // While it runs (it waits for our input), read what every other
+        // process can read of it, as `ps` does.
+        seen.push(seen_from_outside(child.id())?);
         let mut stdin = child.stdin.take().expect("spawned with a piped stdin");
         // Writing everything before reading anything is safe only because a
         // few bytes fit in the pipe's buffer. Section 6: when they do not.
@@ -188,9 +194,17 @@ fn stdin_in_stdout_out_secret_in_the_environment(me: &Path) -> Result {
         let quoted = format!("{message:?}");
         println!("{quoted:<17} -> {hex} ({})", describe(out.status));
         let back = Pipeline::new().pipe(cipher(me)).run(out.stdout)?;
-        round_trips &= back.stdout == message.as_bytes();
+        round_trips &= gives_back(&back, message.as_bytes());
     }
-    println!("the key was in no child's argv: {}", yes_no(!key_in_argv));
+    println!("while they ran, the OS showed {SEEN_FROM}");
+    println!(
+        "the key was in no child's argv: {}",
+        yes_no(key_in_no_argv(&seen, KEY))
+    );
+    println!(
+        "the key was in every child's environment: {}",
+        key_in_every_environment(&seen, KEY_VAR, KEY).map_or("not readable here", yes_no)
+    );
     println!(
         "each ciphertext decrypts to its message: {}",
         yes_no(round_trips)
@@ -219,7 +233,7 @@ fn children_chain_like_a_shell_pipeline(me: &Path) -> Result {
     );
     println!(
         "  every stage exited with status 0: {}",
-        yes_no(chain.success())
+        yes_no(every_stage_succeeded(&chain))
     );
 
     // The same chain, built by the shell. "$0" is the lesson binary.
@@ -229,7 +243,7 @@ fn children_chain_like_a_shell_pipeline(me: &Path) -> Result {
     let by_shell = Pipeline::new().pipe(shell).run(input.clone())?;
     println!(
         "  byte-identical to what `sh -c '{script}'` wrote: {}",
-        yes_no(by_shell.success() && chain.stdout == by_shell.stdout)
+        yes_no(byte_identical(&chain, &by_shell))
     );
 
     // And back: decode, decrypt, decompress.
@@ -245,7 +259,7 @@ fn children_chain_like_a_shell_pipeline(me: &Path) -> Result {
     println!(
         "base64 --decode | subprocess {HELPER_ARG} | gzip -d -c gives back all {} bytes: {}",
         input.len(),
-        yes_no(back.success() && back.stdout == input)
+        yes_no(gives_back(&back, &input))
     );
     Ok(())
 }
@@ -270,7 +284,7 @@ fn a_full_pipe_blocks_its_writer() -> Result {
     println!(
         "so writing {} KiB before reading would never finish: {}",
         MIB / 1024,
-        yes_no(accepted < MIB)
+        yes_no(would_block_before(accepted, MIB))
     );
     drop(stdin); // end-of-file for cat...
     let mut echoed = Vec::new(); // ...and someone reading: cat can finish
@@ -282,7 +296,7 @@ fn a_full_pipe_blocks_its_writer() -> Result {
     println!(
         "reading its output unblocked cat, which {}; every byte came back: {}",
         describe(status),
-        yes_no(echoed.len() == accepted)
+        yes_no(every_byte_came_back(echoed.len(), accepted))
     );
 
     // Safe way 1: a writer thread feeds stdin while this thread reads.
@@ -293,7 +307,7 @@ fn a_full_pipe_blocks_its_writer() -> Result {
     println!(
         "safe way 1, a writer thread: {} bytes through cat, all back: {}",
         input.len(),
-        yes_no(through_cat.success() && through_cat.stdout == input)
+        yes_no(gives_back(&through_cat, &input))
     );
 
     // Safe way 2: `output()` reads stdout and stderr at the same time, so a
@@ -304,7 +318,7 @@ fn a_full_pipe_blocks_its_writer() -> Result {
         "safe way 2, output(): {} bytes on stdout, then {} on stderr, all read: {}",
         MIB,
         MIB,
-        yes_no(both.status.success() && both.stdout.len() == MIB && both.stderr.len() == MIB)
+        yes_no(read_both(&both, MIB))
     );
     Ok(())
 }
@@ -321,7 +335,7 @@ fn a_child_that_never_finishes_is_terminated() -> Result {
         let waited = started.elapsed();
         println!(
             "sleep 10: still running after {waited:.1?}; waited at least the timeout: {}",
-            yes_no(waited >= timeout)
+            yes_no(waited_at_least(waited, timeout))
         );
     }
     // Python: `proc.terminate()`, `proc.wait()`.
@@ -346,7 +360,7 @@ fn a_child_that_never_finishes_is_terminated() -> Result {
     println!(
         "a child that ignores SIGTERM: {}; escalated to SIGKILL: {}",
         describe(stopped.status()),
-        yes_no(matches!(stopped, Stopped::Killed(_)))
+        yes_no(escalated_to_sigkill(stopped))
     );
     Ok(())
 }
@@ -386,28 +400,26 @@ fn every_child_is_reaped() -> Result {
     let child = spawn(&mut Command::new("true"))?;
     let pid = subprocess::pid(&child);
     drop(child);
-    let found = waitpid(pid, None)?; // blocks until it has exited, then reaps it
+    let found = waitpid(pid, None); // blocks until it has exited, then reaps it
     println!(
         "a dropped Child is not reaped: waitpid found it, still ours to reap: {}",
-        yes_no(found == WaitStatus::Exited(pid, 0))
+        yes_no(still_ours_to_reap(found, pid))
     );
 
     // `ReapOnDrop` kills (if need be) and reaps when dropped.
     let guarded = ReapOnDrop::new(spawn(Command::new("sleep").arg("10"))?);
     let pid = subprocess::pid(&guarded);
     drop(guarded);
-    let gone = waitpid(pid, Some(WaitPidFlag::WNOHANG)) == Err(Errno::ECHILD);
     println!(
         "a dropped ReapOnDrop(sleep 10) is killed and reaped: {}",
-        yes_no(gone)
+        yes_no(reaped(pid))
     );
 
     // Every section above, errors and timeouts included: no child of this
     // process is left, running or zombie (ECHILD: "no children").
-    let none_left = waitpid(None, Some(WaitPidFlag::WNOHANG)) == Err(Errno::ECHILD);
     println!(
         "waitpid(-1, WNOHANG): no child left after sections 1-9: {}",
-        yes_no(none_left)
+        yes_no(no_child_left())
     );
     Ok(())
 }
