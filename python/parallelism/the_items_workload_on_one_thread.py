@@ -1,0 +1,20 @@
+"""Section 1: the Item's workload on one thread, as a baseline."""
+import math
+import time
+
+from workload import PAIRS, gcd
+
+# ANCHOR: one_thread
+def main():
+    start = time.perf_counter()
+    answers = list(map(gcd, PAIRS))
+    took = time.perf_counter() - start
+    print(f"{len(PAIRS)} pairs on one thread took {took:.3f} s")
+    print("the first ten answers:", answers[:10])
+    agrees = all(answer == math.gcd(a, b) for answer, (a, b) in zip(answers, PAIRS))
+    print("every answer agrees with math.gcd:", agrees)
+# ANCHOR_END: one_thread
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Section 2: the same work on a ThreadPoolExecutor. In CPython the threads
+take turns holding the GIL, so they compute one at a time: no faster."""
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from workload import PAIRS, gcd
+
+WORKERS = 4
+
+# ANCHOR: threads_in_parallel
+def main():
+    start = time.perf_counter()
+    expected = list(map(gcd, PAIRS))
+    one_thread = time.perf_counter() - start
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        answers = list(pool.map(gcd, PAIRS))
+    took = time.perf_counter() - start
+
+    print(f"cores: {os.cpu_count()}")
+    print(f"one thread took {one_thread:.3f} s; {WORKERS} threads took {took:.3f} s")
+    print(f"speed-up: {one_thread / took:.2f}x")
+    print("same answers as one thread:", answers == expected)
+# ANCHOR_END: threads_in_parallel
+
+
+if __name__ == "__main__":
+    main()

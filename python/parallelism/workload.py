@@ -1,0 +1,35 @@
+"""The Item's workload, shared by this lesson's scripts: the slow gcd of
+Effective Python Item 64, and the same seeded pairs as the Rust lesson makes,
+at a tenth of the size (CPython tries a candidate about forty times slower
+than a debug build of the Rust lesson)."""
+
+SEED = 64
+COUNT = 40
+LOW, HIGH = 200_000, 500_000
+
+
+def gcd(pair):
+    """Try every candidate from the smaller number down; stop at the first
+    that divides both. Deliberately slow: about min(a, b) divisions."""
+    a, b = pair
+    candidate = min(a, b)
+    while a % candidate != 0 or b % candidate != 0:
+        candidate -= 1
+    return candidate
+
+
+def make_pairs(seed=SEED, count=COUNT, low=LOW, high=HIGH):
+    """The Rust lesson's linear congruential generator (Knuth's MMIX
+    constants), so both sides can make the same input."""
+    state = seed
+    mask = (1 << 64) - 1
+
+    def next_in():
+        nonlocal state
+        state = (state * 6364136223846793005 + 1442695040888963407) & mask
+        return low + (state >> 33) % (high - low)
+
+    return [(next_in(), next_in()) for _ in range(count)]
+
+
+PAIRS = make_pairs()
