@@ -1,0 +1,68 @@
+//! Lesson 12: coroutines, and porting threaded I/O to them (Effective Python
+//! Items 60 and 61). The chapter is `book/src/async-tasks.md`.
+//!
+//! Each section of the program has a module here with what it needs:
+//!
+//! - [`cost`]: ten thousand sleeping tasks against a thousand sleeping
+//!   threads, their start time and their memory measured;
+//! - [`life`]: Conway's Game of Life with one task per cell (Item 60);
+//! - [`guess`]: a line protocol (a number-guessing game, as in Item 61),
+//!   served and played by threads with blocking sockets;
+//! - [`ported`]: the same game ported to tokio, server and clients as tasks
+//!   on one thread;
+//! - [`anatomy`]: what an `async fn` compiles to, polled by hand.
+//!
+//! Every verdict the program prints is computed by a small function here,
+//! named after its claim, so that a test can feed it a case where the claim
+//! is false.
+//!
+//! The lesson builds no synchronisation primitive of its own: the tasks share
+//! nothing but what tokio's runtime and channels hand them, so there is no
+//! loom model (the chapter says why).
+
+pub mod anatomy;
+pub mod cost;
+pub mod guess;
+pub mod life;
+#[cfg(not(loom))]
+pub mod ported;
+
+/// tokio leaves out its sockets under `--cfg loom` (`tokio::net` is
+/// `#![cfg(not(loom))]`). The package must still build there, so the port is
+/// a stub that says why it cannot run.
+#[cfg(loom)]
+pub mod ported {
+    use crate::guess::{GameRun, Protocol};
+
+    pub fn play_with_tasks<P: Protocol>(
+        _secrets: &[u32],
+        _session: impl Fn() -> P,
+    ) -> std::io::Result<GameRun> {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::Unsupported,
+            "tokio has no sockets under --cfg loom",
+        ))
+    }
+}
+
+/// `"yes"` or `"no"`: how the program prints a verdict.
+///
+/// ```
+/// assert_eq!(async_tasks::yes_no(1 + 1 == 2), "yes");
+/// assert_eq!(async_tasks::yes_no(1 + 1 == 3), "no");
+/// ```
+pub fn yes_no(claim: bool) -> &'static str {
+    if claim { "yes" } else { "no" }
+}
+
+/// A one-thread tokio runtime with timers and sockets: the lesson's event
+/// loop, the counterpart of `asyncio.run`'s.
+///
+/// `new_current_thread` starts no thread at all: tasks run on the thread that
+/// calls `block_on`, in turn, each until its next `.await`.
+pub fn one_thread_runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .enable_io()
+        .build()
+}
