@@ -8,10 +8,12 @@
 //! cargo xtask book                    build the book into book/build/
 //! cargo xtask bench [<lesson>...]     run the criterion benches
 //! cargo xtask sync [--check]          write (or check) README's table, SUMMARY.md, the glossary
+//! cargo xtask learn [<command>]       the exercises: a watch loop, check, hint, reset, --verify
 //! cargo xtask ci                      everything CI runs
 //! ```
 
 mod book;
+mod learn;
 mod lessons;
 mod python;
 mod sync;
@@ -63,6 +65,10 @@ commands:
   sync [--check]            write README.md's lesson table and book/src/SUMMARY.md
                             from the lesson list, and sort the glossary;
                             --check only compares (and checks chapter titles)
+  learn [list | check [<exercise>] | hint <exercise> | reset <exercise>
+        | solution <exercise> | --verify]
+                            the exercises: with no command, the current one,
+                            re-checked on every save (`learn --help` for more)
   python                    run every Python program under python/, each
                             under a time limit (skipped without python3)
   ci                        everything CI runs: fmt, sync, clippy, tests,
@@ -81,6 +87,7 @@ fn main() -> ExitCode {
         "book" => book::build(&root()),
         "bench" => bench(rest),
         "sync" => sync::sync(&root(), rest),
+        "learn" => learn::learn(&root(), rest),
         "python" => python::run_all(&root()),
         "ci" => ci(),
         "help" | "--help" | "-h" => {
@@ -243,11 +250,17 @@ fn ci() -> Result {
     })?;
     step("tests (unit, doc, behaviour, snapshot)", || {
         // Never write snapshot files from CI; a missing one is a failure.
-        let mut command = cargo_command(&["test", "--workspace"], &[]);
+        // The exercises' starters fail their tests on purpose: their step is
+        // `learn --verify`, below.
+        let mut command = cargo_command(&["test", "--workspace", "--exclude", "*-exercises"], &[]);
         command.env("INSTA_UPDATE", "no");
         run_command(command, "cargo test")
     })?;
     step("loom models", || loom(&all))?;
+    step(
+        "exercises (learn --verify): starters fail, solutions pass, wrong solutions are caught",
+        || learn::verify_course(&root),
+    )?;
     step("benches, once each in test mode", || {
         cargo(&["test", "--benches"], &all)
     })?;

@@ -1,0 +1,553 @@
+//! One check of one exercise, in order: build, tests, the loom model, the
+//! stress test. It stops at the first step that fails and says, in words,
+//! what that failure looks like in a concurrent program: a hang is a deadlock
+//! or a lost wake-up, a loom failure is an interleaving nobody thought of.
+//!
+//! Test binaries are built by cargo (`cargo test --no-run`, its JSON messages
+//! give each binary's path and rustc's rendered errors) and run by
+//! `harness::run_with_timeout`, so a hung test is killed at its limit.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use harness::RunError;
+
+use super::course::Exercise;
+
+/// How long a test or stress binary may run before it is called hung.
+pub const TEST_LIMIT: Duration = Duration::from_secs(10);
+/// How long loom may search. A deadlock loom finds, it reports at once;
+/// this only stops a model with too many interleavings.
+pub const LOOM_LIMIT: Duration = Duration::from_secs(120);
+/// Tests of the checker shorten the limits (it is a hidden override).
+pub const LIMIT_ENV: &str = "XTASK_LEARN_TIME_LIMIT";
+
+/// The three builds a check needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Profile {
+    /// `cargo test --no-run`: the behaviour tests.
+    Debug,
+    /// `--release`, `RUSTFLAGS="--cfg loom"`, in `<target>/loom`.
+    Loom,
+    /// `--release`: the stress test.
+    Release,
+}
+
+/// The step a check stopped at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Build,
+    Tests,
+    Loom,
+    Stress,
+}
+
+impl std::fmt::Display for Step {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Step::Build => "the build",
+            Step::Tests => "the tests",
+            Step::Loom => "the loom model",
+            Step::Stress => "the stress test",
+        })
+    }
+}
+
+/// What a check found: passed or not, and the report for the learner.
+#[derive(Debug)]
+pub struct Outcome {
+    pub passed: bool,
+    /// The step that failed, if one did.
+    pub failed: Option<Step>,
+    pub report: String,
+}
+
+/// Builds and runs one exercise package's test binaries: the learner's
+/// package, its solutions (`--features solutions`), or a temporary copy with
+/// a wrong solution swapped in (see `verify`).
+#[derive(Debug)]
+pub struct Checker {
+    /// Where cargo runs: the workspace holding the package.
+    pub workspace: PathBuf,
+    /// The package's folder: the tests run there, as under `cargo test`.
+    pub package_dir: PathBuf,
+    pub package: String,
+    pub solutions: bool,
+    /// The cargo target directory; loom builds go to `<target>/loom`.
+    pub target: PathBuf,
+    /// Keep loom's own trace (and the test binaries' full output).
+    pub verbose: bool,
+    /// Print what is being built ("building the loom model…") to stderr.
+    pub chatty: bool,
+    /// Test binaries built so far: (profile, target name) → path.
+    built: HashMap<(Profile, String), PathBuf>,
+    test_limit: Duration,
+    loom_limit: Duration,
+}
+
+impl Checker {
+    pub fn new(workspace: &Path, package_dir: &Path, package: &str, target: &Path) -> Checker {
+        let override_secs = std::env::var(LIMIT_ENV)
+            .ok()
+            .and_then(|s| s.parse::<u64>().ok());
+        Checker {
+            workspace: workspace.to_path_buf(),
+            package_dir: package_dir.to_path_buf(),
+            package: package.to_owned(),
+            solutions: false,
+            target: target.to_path_buf(),
+            verbose: false,
+            chatty: false,
+            built: HashMap::new(),
+            test_limit: override_secs.map_or(TEST_LIMIT, Duration::from_secs),
+            loom_limit: override_secs.map_or(LOOM_LIMIT, |s| Duration::from_secs(s * 6)),
+        }
+    }
+
+    /// Builds the named test targets of `profile` in one cargo run, unless
+    /// built already. `Err` is the build's report: rustc's errors as cargo
+    /// shows them.
+    pub fn build(&mut self, profile: Profile, targets: &[&str]) -> Result<(), String> {
+        let missing: Vec<&str> = targets
+            .iter()
+            .copied()
+            .filter(|t| !self.built.contains_key(&(profile, (*t).to_owned())))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        if profile == Profile::Loom && self.chatty && !loom_is_built(&self.target.join("loom")) {
+            eprintln!("building the loom model (the first time takes a minute)…");
+        }
+        let color = std::io::stdout().is_terminal();
+        let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        command
+            .current_dir(&self.workspace)
+            .args(["test", "--no-run", "--quiet", "-p", &self.package])
+            .arg(if color {
+                "--message-format=json-diagnostic-rendered-ansi"
+            } else {
+                "--message-format=json"
+            })
+            .stdin(Stdio::null());
+        if self.solutions {
+            command.args(["--features", "solutions"]);
+        }
+        for target in &missing {
+            command.args(["--test", target]);
+        }
+        match profile {
+            Profile::Debug => {
+                command.env("CARGO_TARGET_DIR", &self.target);
+            }
+            Profile::Release => {
+                command
+                    .arg("--release")
+                    .env("CARGO_TARGET_DIR", &self.target);
+            }
+            Profile::Loom => {
+                command
+                    .arg("--release")
+                    .env("CARGO_TARGET_DIR", self.target.join("loom"))
+                    .env("RUSTFLAGS", "--cfg loom");
+            }
+        }
+        if color {
+            command.env("CARGO_TERM_COLOR", "always");
+        }
+        let output = command
+            .output()
+            .map_err(|e| format!("could not start cargo: {e}"))?;
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let mut rendered = String::new();
+        for line in stdout.lines() {
+            let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            match message["reason"].as_str() {
+                Some("compiler-message") => {
+                    if let Some(text) = message["message"]["rendered"].as_str() {
+                        rendered.push_str(text);
+                    }
+                }
+                Some("compiler-artifact") => {
+                    let name = message["target"]["name"].as_str();
+                    let executable = message["executable"].as_str();
+                    let is_test = message["target"]["kind"]
+                        .as_array()
+                        .is_some_and(|kinds| kinds.iter().any(|k| k == "test"));
+                    if let (Some(name), Some(executable), true) = (name, executable, is_test) {
+                        self.built
+                            .insert((profile, name.to_owned()), PathBuf::from(executable));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if output.status.success() {
+            return Ok(());
+        }
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        Err(format!("{rendered}{stderr}").trim_end().to_owned())
+    }
+
+    /// Runs every step for `exercise`, stopping at the first failure.
+    pub fn check(&mut self, exercise: &Exercise) -> Outcome {
+        let name = &exercise.name;
+        let fail = |step: Step, report: String| Outcome {
+            passed: false,
+            failed: Some(step),
+            report,
+        };
+
+        // 1. build (only what the next step runs, so rustc's first errors are
+        // the learner's file's).
+        if let Err(errors) = self.build(Profile::Debug, &[&exercise.tests]) {
+            return fail(
+                Step::Build,
+                format!("✗ {name}: it does not compile.\n\n{errors}\n"),
+            );
+        }
+
+        // 2. the behaviour tests.
+        if let Err(report) = self.run_tests(Profile::Debug, &exercise.tests, exercise, "tests") {
+            return fail(Step::Tests, format!("✗ {name}: {report}"));
+        }
+
+        // 3. the loom model.
+        if let Some(model) = &exercise.loom {
+            if let Err(errors) = self.build(Profile::Loom, &[model]) {
+                return fail(
+                    Step::Build,
+                    format!("✗ {name}: the loom model does not compile.\n\n{errors}\n"),
+                );
+            }
+            if let Err(report) = self.run_loom(model, exercise) {
+                return fail(Step::Loom, format!("✗ {name}: {report}"));
+            }
+        }
+
+        // 4. the stress test.
+        if let Some(stress) = &exercise.stress {
+            if let Err(errors) = self.build(Profile::Release, &[stress]) {
+                return fail(
+                    Step::Build,
+                    format!("✗ {name}: the stress test does not compile.\n\n{errors}\n"),
+                );
+            }
+            if let Err(report) = self.run_tests(Profile::Release, stress, exercise, "stress test") {
+                return fail(Step::Stress, format!("✗ {name}: {report}"));
+            }
+        }
+
+        let mut passed = vec!["it builds", "its tests pass"];
+        if exercise.loom.is_some() {
+            passed.push("loom finds no bad interleaving");
+        }
+        if exercise.stress.is_some() {
+            passed.push("the stress test passes");
+        }
+        Outcome {
+            passed: true,
+            failed: None,
+            report: format!("✓ {name} passes: {}.\n", passed.join(", ")),
+        }
+    }
+
+    fn binary(&self, profile: Profile, target: &str) -> Result<&Path, String> {
+        self.built
+            .get(&(profile, target.to_owned()))
+            .map(PathBuf::as_path)
+            .ok_or_else(|| {
+                format!("cargo built no test binary called `{target}`: is it in tests/?\n")
+            })
+    }
+
+    /// A test binary, run where `cargo test` runs it; backtraces only when
+    /// verbose (a learner's `RUST_BACKTRACE=1` would bury the message).
+    fn test_command(&self, binary: &Path) -> Command {
+        let mut command = Command::new(binary);
+        command.current_dir(&self.package_dir);
+        if !self.verbose {
+            command.env("RUST_BACKTRACE", "0");
+        }
+        command
+    }
+
+    /// Runs a behaviour or stress test binary; `Err` is the report.
+    fn run_tests(
+        &self,
+        profile: Profile,
+        target: &str,
+        exercise: &Exercise,
+        what: &str,
+    ) -> Result<(), String> {
+        let binary = self.binary(profile, target)?;
+        match harness::run_with_timeout(self.test_command(binary), self.test_limit) {
+            Ok(run) if run.status.success() => Ok(()),
+            Ok(run) => {
+                let mut report = if run.status.code().is_some() {
+                    format!("the {what} failed.\n\n")
+                } else {
+                    format!("the {what} crashed ({}).\n\n", run.status)
+                };
+                report.push_str(&failures(&run.stdout, &run.stderr, self.verbose));
+                Err(report)
+            }
+            Err(RunError::TimedOut { stdout, .. }) => {
+                Err(self.hung(binary, what, &stdout, exercise, self.test_limit))
+            }
+            Err(err) => Err(format!("the {what} could not run: {err}\n")),
+        }
+    }
+
+    fn run_loom(&self, target: &str, exercise: &Exercise) -> Result<(), String> {
+        let binary = self.binary(Profile::Loom, target)?;
+        match harness::run_with_timeout(self.test_command(binary), self.loom_limit) {
+            Ok(run) if run.status.success() => Ok(()),
+            Ok(run) => {
+                let mut report = String::from("the loom model found an interleaving that fails.\n");
+                if let Some(says) = &exercise.loom_says {
+                    report.push('\n');
+                    report.push_str(says.trim_end());
+                    report.push('\n');
+                }
+                let all = format!("{}\n{}", run.stdout, run.stderr);
+                report.push('\n');
+                for line in translate_loom(&all) {
+                    report.push_str(&line);
+                    report.push('\n');
+                }
+                if self.verbose {
+                    report.push_str("\nloom's own report:\n");
+                    report.push_str(&failures(&run.stdout, &run.stderr, true));
+                } else {
+                    report.push_str("\n(loom's own trace: run `cargo xtask learn check --verbose ");
+                    report.push_str(&exercise.name);
+                    report.push_str("`)\n");
+                }
+                Err(report)
+            }
+            Err(RunError::TimedOut { stdout, .. }) => Err(format!(
+                "{}(or loom has too many interleavings to try: a model keeps to two or \
+                 three threads and a few operations)\n",
+                self.hung(binary, "loom model", &stdout, exercise, self.loom_limit)
+            )),
+            Err(err) => Err(format!("the loom model could not run: {err}\n")),
+        }
+    }
+
+    /// The report for a test binary killed at its limit: what a hang means,
+    /// the exercise's own hint, and which tests never finished.
+    fn hung(
+        &self,
+        binary: &Path,
+        what: &str,
+        stdout: &str,
+        exercise: &Exercise,
+        limit: Duration,
+    ) -> String {
+        let mut report = format!(
+            "the {what} did not finish in {}: a deadlock or a lost wake-up?\n",
+            seconds(limit)
+        );
+        if !exercise.deadlock.is_empty() {
+            report.push('\n');
+            report.push_str(exercise.deadlock.trim_end());
+            report.push('\n');
+        }
+        let stuck = unfinished_tests(binary, stdout);
+        if !stuck.is_empty() {
+            report.push_str("\nstill running when it was stopped:\n");
+            for test in stuck {
+                report.push_str(&format!("  {test}\n"));
+            }
+        }
+        report
+    }
+}
+
+/// `10 s`, `1.5 s`: how the reports name a limit.
+fn seconds(limit: Duration) -> String {
+    let secs = limit.as_secs_f64();
+    if secs.fract() == 0.0 {
+        format!("{secs:.0} s")
+    } else {
+        format!("{secs} s")
+    }
+}
+
+/// Has `<loom target>/release` built loom itself yet?
+fn loom_is_built(loom_target: &Path) -> bool {
+    std::fs::read_dir(loom_target.join("release/.fingerprint"))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .any(|e| e.file_name().to_string_lossy().starts_with("loom-"))
+        })
+        .unwrap_or(false)
+}
+
+/// The tests a hung binary never reported: all it lists, minus those whose
+/// `test <name> ... <result>` line came out before it was killed.
+fn unfinished_tests(binary: &Path, stdout: &str) -> Vec<String> {
+    let Ok(listed) = Command::new(binary)
+        .args(["--list", "--format", "terse"])
+        .stdin(Stdio::null())
+        .output()
+    else {
+        return Vec::new();
+    };
+    let finished: Vec<&str> = stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("test "))
+        .filter_map(|rest| rest.split(" ... ").next())
+        .collect();
+    String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .filter_map(|line| line.strip_suffix(": test"))
+        .filter(|name| !finished.contains(name))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// What libtest said about the failures: from its `failures:` section to its
+/// summary line; everything, if it never got there (or `verbose`).
+pub fn failures(stdout: &str, stderr: &str, verbose: bool) -> String {
+    let mut text = String::new();
+    let start = stdout
+        .lines()
+        .position(|l| l == "failures:")
+        .filter(|_| !verbose);
+    match start {
+        Some(start) => {
+            for line in stdout.lines().skip(start) {
+                if line.starts_with("test result:") {
+                    break;
+                }
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+        None => {
+            text.push_str(stdout);
+            if !stdout.ends_with('\n') && !stdout.is_empty() {
+                text.push('\n');
+            }
+        }
+    }
+    if !stderr.trim().is_empty() {
+        text.push_str(stderr);
+        if !stderr.ends_with('\n') {
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// loom's messages, said in words. Each kind of failure found in `output`
+/// gives one line; there is always at least one.
+pub fn translate_loom(output: &str) -> Vec<String> {
+    let mut said = Vec::new();
+    if output.contains("deadlock; threads =") {
+        said.push(
+            "In words: loom reached a state where every thread is blocked, waiting for \
+             another: a deadlock, or a lost wake-up (a notify sent before anyone waited, \
+             or never sent)."
+                .to_owned(),
+        );
+    }
+    if output.contains("Model exceeded maximum number of branches") {
+        said.push(
+            "In words: loom gave up (\"Model exceeded maximum number of branches\"): a \
+             thread keeps looping while it waits for another to make progress, a busy \
+             wait or spin loop. Block instead (a Condvar wait), or bound the loop."
+                .to_owned(),
+        );
+    }
+    if output.contains("Causality violation") {
+        said.push(
+            "In words: a data race: two threads touched the same memory with nothing \
+             ordering one access before the other (a missing lock, or too weak an \
+             atomic ordering)."
+                .to_owned(),
+        );
+    }
+    if output.contains("leaked") {
+        said.push(
+            "In words: something was leaked: a value (an Arc, an allocation) was never \
+             dropped when the model ended."
+                .to_owned(),
+        );
+    }
+    if said.is_empty() {
+        if output.contains("assertion") {
+            said.push(
+                "In words: in one of the interleavings loom tried, an assertion failed: the \
+                 result depends on the order in which the threads ran."
+                    .to_owned(),
+            );
+        } else {
+            said.push(
+                "In words: in one of the interleavings loom tried, the model panicked: the \
+                 result depends on the order in which the threads ran."
+                    .to_owned(),
+            );
+        }
+    }
+    said
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_loom_deadlock_is_said_in_words() {
+        let output = "thread 'model' panicked at loom-0.7.3/src/rt/execution.rs:215:13:\n\
+                      deadlock; threads = [(0, Blocked), (1, Blocked)]\n";
+        let said = translate_loom(output);
+        assert_eq!(said.len(), 1);
+        assert!(
+            said[0].contains("a deadlock, or a lost wake-up"),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn a_spin_loop_a_race_and_an_assertion_are_told_apart() {
+        let spin = translate_loom("Model exceeded maximum number of branches. This is often");
+        assert!(spin[0].contains("busy wait"), "{spin:?}");
+        let race = translate_loom("Causality violation: Concurrent load and mut accesses.");
+        assert!(race[0].contains("data race"), "{race:?}");
+        let assertion = translate_loom("assertion `left == right` failed\n  left: 1\n right: 2");
+        assert!(
+            assertion[0].contains("an assertion failed"),
+            "{assertion:?}"
+        );
+        let other = translate_loom("called `Option::unwrap()` on a `None` value");
+        assert!(other[0].contains("the model panicked"), "{other:?}");
+    }
+
+    #[test]
+    fn failures_keep_libtests_failure_section_only() {
+        let stdout = "running 2 tests\ntest a ... ok\ntest b ... FAILED\n\nfailures:\n\n\
+                      ---- b stdout ----\npanicked: 1 != 2\n\nfailures:\n    b\n\n\
+                      test result: FAILED. 1 passed; 1 failed\n\n";
+        assert_eq!(
+            failures(stdout, "", false),
+            "failures:\n\n---- b stdout ----\npanicked: 1 != 2\n\nfailures:\n    b\n\n"
+        );
+        assert_eq!(failures(stdout, "", true), stdout);
+        assert_eq!(failures("no section", "err\n", false), "no section\nerr\n");
+    }
+
+    #[test]
+    fn limits_are_named_in_seconds() {
+        assert_eq!(seconds(Duration::from_secs(10)), "10 s");
+        assert_eq!(seconds(Duration::from_millis(1500)), "1.5 s");
+    }
+}

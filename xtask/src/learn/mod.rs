@@ -1,0 +1,255 @@
+//! `cargo xtask learn`: the exercises, rustlings-style.
+//!
+//! ```text
+//! cargo xtask learn [--manual] [--verbose]   the loop: current exercise, re-checked on save
+//! cargo xtask learn list                     the exercises, ✓ for passed ones
+//! cargo xtask learn check [<exercise>]       check one (or all); exit 0 only if it passes
+//! cargo xtask learn hint <exercise> [--all]  the next hint (or all of them)
+//! cargo xtask learn reset <exercise>         the starter back, from git (HEAD)
+//! cargo xtask learn solution <exercise>      the answer, once the exercise passes
+//! cargo xtask learn --verify                 (CI) starters fail, solutions pass, wrong ones caught
+//! ```
+//!
+//! The exercise layout (`exercises/<lesson>/`, `exercises.toml`, `solutions/`)
+//! is described in CONTRIBUTING.md. A hidden `--root <dir>` (or
+//! `XTASK_LEARN_ROOT`) points `learn` at another course: the tests use a tiny
+//! one.
+
+mod check;
+mod course;
+mod progress;
+mod verify;
+mod watch;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{Result, fail, usage};
+use check::{Checker, Outcome};
+use course::{Course, Exercise};
+use progress::Progress;
+
+pub const HELP: &str = "\
+usage: cargo xtask learn [--manual] [--verbose]
+       cargo xtask learn list | check [<exercise>] | hint <exercise> [--all]
+                         | reset <exercise> | solution <exercise>
+       cargo xtask learn --verify
+
+  (no command)        the current exercise (the first not passed), re-checked
+                      whenever you save; keys: h hint, n next, l list,
+                      c check all, Enter check, q quit (--manual: no watching)
+  list                the exercises; ✓ marks the passed ones
+  check [<exercise>]  build, tests, loom model, stress test; exits 0 only when
+                      it passes (no name: every exercise)
+  hint <exercise>     the next hint (--all: every hint)
+  reset <exercise>    put the starter back (from git: HEAD's version)
+  solution <exercise> the answer, once your version passes
+  --verify            (CI) starters fail, solutions pass, wrong solutions are caught
+  --verbose           keep loom's own trace and the tests' full output";
+
+/// `cargo xtask learn ...`
+pub fn learn(default_root: &Path, args: &[String]) -> Result {
+    let mut root = std::env::var_os("XTASK_LEARN_ROOT").map(PathBuf::from);
+    let (mut manual, mut verbose, mut verify, mut all) = (false, false, false, false);
+    let mut words = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--root" => {
+                let dir = args.next().ok_or_else(|| usage("--root takes a folder"))?;
+                root = Some(PathBuf::from(dir));
+            }
+            "--manual" => manual = true,
+            "--verbose" | "-v" => verbose = true,
+            "--verify" => verify = true,
+            "--all" => all = true,
+            "--help" | "-h" => {
+                println!("{HELP}");
+                return Ok(());
+            }
+            flag if flag.starts_with('-') => {
+                return Err(usage(format!("unknown option `{flag}`\n\n{HELP}")));
+            }
+            word => words.push(word.to_owned()),
+        }
+    }
+    let root = root.unwrap_or_else(|| default_root.to_path_buf());
+    let course = Course::load(&root).map_err(fail)?;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let mut progress = Progress::load(&root)
+        .map_err(|e| fail(format!("could not read {}: {e}", progress::FILE)))?;
+
+    if verify {
+        let problems = verify::verify(&course, &target);
+        return if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(fail(format!(
+                "{} problem(s) with the exercises:\n\n{}",
+                problems.len(),
+                problems.join("\n\n")
+            )))
+        };
+    }
+
+    let (command, rest) = match words.split_first() {
+        Some((command, rest)) => (command.as_str(), rest),
+        None => return watch::run(&course, &mut progress, &target, manual, verbose),
+    };
+    let named = |rest: &[String]| -> Result<&Exercise> {
+        let Some(name) = rest.first() else {
+            return Err(usage(format!(
+                "which exercise? name one:\n{}",
+                course.listing(|n| progress.is_done(n))
+            )));
+        };
+        course.find(name).ok_or_else(|| {
+            usage(format!(
+                "there is no exercise `{name}`; the exercises are:\n{}",
+                course.listing(|n| progress.is_done(n))
+            ))
+        })
+    };
+    match command {
+        "list" => {
+            print!("{}", course.listing(|n| progress.is_done(n)));
+            let done = course
+                .exercises
+                .iter()
+                .filter(|e| progress.is_done(&e.name))
+                .count();
+            println!(
+                "\n{} {done}/{} done",
+                watch::bar(done, course.exercises.len(), 30),
+                course.exercises.len()
+            );
+            Ok(())
+        }
+        "check" => {
+            let exercises: Vec<&Exercise> = if rest.is_empty() {
+                course.exercises.iter().collect()
+            } else {
+                vec![named(rest)?]
+            };
+            let mut failed = Vec::new();
+            for exercise in exercises {
+                let outcome = check_one(&course, exercise, &target, verbose, true);
+                print!("{}", outcome.report);
+                progress
+                    .set_done(&exercise.name, outcome.passed)
+                    .map_err(|e| fail(format!("could not write {}: {e}", progress::FILE)))?;
+                if !outcome.passed {
+                    failed.push(exercise.name.clone());
+                }
+            }
+            if failed.is_empty() {
+                Ok(())
+            } else {
+                Err(fail(format!("not passing yet: {}", failed.join(", "))))
+            }
+        }
+        "hint" => {
+            let exercise = named(rest)?;
+            if all {
+                println!("{}", hint_text(exercise, exercise.hints.len()));
+                return Ok(());
+            }
+            let shown = (progress.hints_shown(&exercise.name) + 1).min(exercise.hints.len());
+            progress
+                .set_hints_shown(&exercise.name, shown)
+                .map_err(|e| fail(format!("could not write {}: {e}", progress::FILE)))?;
+            print!("{}", hint_text(exercise, shown));
+            Ok(())
+        }
+        "reset" => {
+            let exercise = named(rest)?;
+            reset(&course.root, exercise)?;
+            progress
+                .set_done(&exercise.name, false)
+                .map_err(|e| fail(format!("could not write {}: {e}", progress::FILE)))?;
+            println!(
+                "{}: the starter is back (git's HEAD version of {}).",
+                exercise.name,
+                exercise.path()
+            );
+            Ok(())
+        }
+        "solution" => {
+            let exercise = named(rest)?;
+            if !progress.is_done(&exercise.name) {
+                return Err(fail(format!(
+                    "{0} has not passed yet: the solution is shown once \
+                     `cargo xtask learn check {0}` passes. Stuck? `cargo xtask learn hint {0}`",
+                    exercise.name
+                )));
+            }
+            let path = course.root.join(exercise.solution_path());
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| fail(format!("{}: {e}", exercise.solution_path())))?;
+            println!("// {}\n{text}", exercise.solution_path());
+            Ok(())
+        }
+        other => Err(usage(format!("unknown learn command `{other}`\n\n{HELP}"))),
+    }
+}
+
+/// Checks one exercise in the learner's tree.
+fn check_one(
+    course: &Course,
+    exercise: &Exercise,
+    target: &Path,
+    verbose: bool,
+    chatty: bool,
+) -> Outcome {
+    let dir = course.root.join("exercises").join(&exercise.lesson);
+    let mut checker = Checker::new(&course.root, &dir, &exercise.package, target);
+    checker.verbose = verbose;
+    checker.chatty = chatty;
+    checker.check(exercise)
+}
+
+/// Hints 1..=shown, numbered.
+fn hint_text(exercise: &Exercise, shown: usize) -> String {
+    let total = exercise.hints.len();
+    let mut text = String::new();
+    for (index, hint) in exercise.hints.iter().take(shown).enumerate() {
+        text.push_str(&format!(
+            "Hint {}/{total}: {}\n",
+            index + 1,
+            hint.trim_end()
+        ));
+    }
+    if shown >= total {
+        text.push_str(&format!(
+            "(that was the last hint; once it passes, `cargo xtask learn solution {}` shows the answer)\n",
+            exercise.name
+        ));
+    }
+    text
+}
+
+/// The starter back: git's HEAD version of the file (every learner has git;
+/// no pristine copy is kept).
+fn reset(root: &Path, exercise: &Exercise) -> Result {
+    let output = Command::new("git")
+        .current_dir(root)
+        .args(["show", &format!("HEAD:./{}", exercise.path())])
+        .output()
+        .map_err(|e| fail(format!("could not run git: {e}")))?;
+    if !output.status.success() {
+        return Err(fail(format!(
+            "git could not give HEAD's version of {}: {}",
+            exercise.path(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    std::fs::write(root.join(exercise.path()), output.stdout)
+        .map_err(|e| fail(format!("{}: {e}", exercise.path())))
+}
+
+/// `cargo xtask ci`'s step: the whole course's `learn --verify`.
+pub fn verify_course(root: &Path) -> Result {
+    learn(root, &["--verify".to_owned()])
+}

@@ -1,0 +1,514 @@
+//! `cargo xtask learn --verify`: the exercises are checked like a lesson.
+//!
+//! - every exercise has a `// TODO` in its starter, a task, at least two
+//!   hints, a solution file, and a chapter link to a real heading; every
+//!   chapter an exercise links to has an `## Exercises` section naming each
+//!   of its exercises (by name or by file path);
+//! - every starter compiles and fails its checks;
+//! - every solution (`--features solutions`) passes all of them, and clippy
+//!   (`--all-targets -- -D warnings`);
+//! - every wrong solution, `exercises/<lesson>/wrong/<exercise>/<bug>.rs`, is
+//!   rejected, with a report containing the words of its first line,
+//!   `//! expect: <words>`.
+//!
+//! Each package's test binaries are built once per variant (starter,
+//! solutions): one cargo run per profile. A wrong solution is checked in a
+//! *sandbox*: a copy of the package under `<target>/learn-verify/<lesson>/`
+//! inside a one-package copy of the workspace manifest (same dependencies,
+//! same lock file, same profiles), sharing the target directory, so only the
+//! exercise package itself is rebuilt; the wrong file is written over the
+//! starter in the copy, never in the learner's tree.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use super::check::{Checker, Profile, Step};
+use super::course::{Course, Exercise, heading_ids, relative, section};
+
+/// Runs every check; returns the problems found (empty: all good).
+pub fn verify(course: &Course, target: &Path) -> Vec<String> {
+    let started = Instant::now();
+    let mut problems = metadata_problems(course);
+    eprintln!(
+        "==> learn --verify: {} exercises, metadata {}",
+        course.exercises.len(),
+        if problems.is_empty() {
+            "ok"
+        } else {
+            "has problems"
+        }
+    );
+    for (package, exercises) in course.packages() {
+        let phase = Instant::now();
+        verify_package(course, &package, &exercises, target, &mut problems);
+        eprintln!(
+            "==> {package}: done in {:.1} s",
+            phase.elapsed().as_secs_f64()
+        );
+    }
+    eprintln!(
+        "==> learn --verify: {} problem(s) in {:.1} s",
+        problems.len(),
+        started.elapsed().as_secs_f64()
+    );
+    problems
+}
+
+/// The checks that need no build: files, tasks, hints, chapter links.
+pub fn metadata_problems(course: &Course) -> Vec<String> {
+    let root = &course.root;
+    let mut problems = Vec::new();
+    for exercise in &course.exercises {
+        let name = &exercise.name;
+        match fs::read_to_string(root.join(exercise.path())) {
+            Ok(text) if text.contains("// TODO") => {}
+            Ok(_) => problems.push(format!("{name}: {} has no `// TODO`", exercise.path())),
+            Err(err) => problems.push(format!("{name}: {}: {err}", exercise.path())),
+        }
+        if exercise.task.trim().is_empty() || exercise.task.contains('\n') {
+            problems.push(format!("{name}: `task` must be one line"));
+        }
+        if exercise.hints.len() < 2 || exercise.hints.iter().any(|h| h.trim().is_empty()) {
+            problems.push(format!("{name}: needs at least two (non-empty) hints"));
+        }
+        if !root.join(exercise.solution_path()).is_file() {
+            problems.push(format!(
+                "{name}: no solution at {}",
+                exercise.solution_path()
+            ));
+        }
+        for target in exercise.targets() {
+            let file = format!("exercises/{}/tests/{target}.rs", exercise.lesson);
+            if !root.join(&file).is_file() {
+                problems.push(format!("{name}: no test file {file}"));
+            }
+        }
+        if let Err(why) = chapter_link(root, &exercise.chapter) {
+            problems.push(format!(
+                "{name}: chapter link `{}`: {why}",
+                exercise.chapter
+            ));
+        }
+    }
+    // Each chapter that exercises link to lists them under `## Exercises`.
+    let mut chapters: Vec<&str> = course
+        .exercises
+        .iter()
+        .map(|e| e.chapter.split('#').next().unwrap_or_default())
+        .collect();
+    chapters.dedup();
+    for chapter in chapters {
+        let Ok(text) = fs::read_to_string(root.join("book/src").join(chapter)) else {
+            continue; // already reported as a broken link
+        };
+        let Some(list) = section(&text, "Exercises") else {
+            problems.push(format!(
+                "book/src/{chapter}: exercises link here, but it has no `## Exercises` section"
+            ));
+            continue;
+        };
+        for exercise in &course.exercises {
+            let here = exercise.chapter.split('#').next() == Some(chapter);
+            if here && !list.contains(&exercise.name) && !list.contains(&exercise.path()) {
+                problems.push(format!(
+                    "book/src/{chapter}: its `## Exercises` section does not name `{}`",
+                    exercise.name
+                ));
+            }
+        }
+    }
+    // Every wrong solution belongs to an exercise and says what to expect.
+    for (lesson, dir, file) in wrong_solutions(root) {
+        let label = relative(root, &file);
+        if find_wrong_owner(course, &lesson, &dir).is_none() {
+            problems.push(format!(
+                "{label}: `{dir}` is no exercise of `{lesson}` (name the folder after the exercise)"
+            ));
+        }
+        if expectation(&file).is_none() {
+            problems.push(format!(
+                "{label}: the first line must be `//! expect: <words>`"
+            ));
+        }
+    }
+    problems
+}
+
+/// `threads.md#2-a-countdown` → Ok if book/src/threads.md has that heading.
+pub fn chapter_link(root: &Path, link: &str) -> Result<(), String> {
+    let Some((file, anchor)) = link.split_once('#') else {
+        return Err("no `#section`: link the section the exercise practises".into());
+    };
+    let text = fs::read_to_string(root.join("book/src").join(file))
+        .map_err(|e| format!("book/src/{file}: {e}"))?;
+    if heading_ids(&text).iter().any(|id| id == anchor) {
+        Ok(())
+    } else {
+        Err(format!(
+            "book/src/{file} has no heading with the id `{anchor}`"
+        ))
+    }
+}
+
+/// Every `exercises/<lesson>/wrong/<dir>/<bug>.rs`: (lesson, dir, path), sorted.
+fn wrong_solutions(root: &Path) -> Vec<(String, String, PathBuf)> {
+    let mut found = Vec::new();
+    for lesson in sorted_dir(&root.join("exercises")) {
+        let lesson_name = file_name(&lesson);
+        for dir in sorted_dir(&lesson.join("wrong")) {
+            for file in sorted_dir(&dir) {
+                if file.extension().is_some_and(|e| e == "rs") {
+                    found.push((lesson_name.clone(), file_name(&dir), file));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The exercise a `wrong/<dir>/` folder belongs to: `<dir>` is its name (or
+/// the stem of its file, or its tests target).
+fn find_wrong_owner<'a>(course: &'a Course, lesson: &str, dir: &str) -> Option<&'a Exercise> {
+    let stem = |e: &Exercise| {
+        Path::new(&e.file)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+    };
+    let in_lesson = || course.exercises.iter().filter(move |e| e.lesson == lesson);
+    in_lesson()
+        .find(|e| e.name == dir)
+        .or_else(|| in_lesson().find(|e| stem(e).as_deref() == Some(dir)))
+        .or_else(|| in_lesson().find(|e| e.tests == dir))
+}
+
+/// The words after `//! expect:` on a wrong solution's first line.
+fn expectation(file: &Path) -> Option<String> {
+    let text = fs::read_to_string(file).ok()?;
+    let words = text.lines().next()?.strip_prefix("//! expect:")?.trim();
+    (!words.is_empty()).then(|| words.to_owned())
+}
+
+fn verify_package(
+    course: &Course,
+    package: &str,
+    exercises: &[&Exercise],
+    target: &Path,
+    problems: &mut Vec<String>,
+) {
+    let Some(lesson) = exercises.first().map(|e| e.lesson.clone()) else {
+        return;
+    };
+    let dir = course.root.join("exercises").join(&lesson);
+    let all = |pick: fn(&Exercise) -> Option<&str>| -> Vec<&str> {
+        exercises.iter().filter_map(|e| pick(e)).collect()
+    };
+    let behaviour = all(|e| Some(e.tests.as_str()));
+    let models = all(|e| e.loom.as_deref());
+    let stress = all(|e| e.stress.as_deref());
+
+    // The starters: each compiles and fails.
+    let mut starters = Checker::new(&course.root, &dir, package, target);
+    timed(&format!("{package}: starters build"), || {
+        starters.build(Profile::Debug, &behaviour)
+    })
+    .unwrap_or_else(|errors| {
+        problems.push(format!("{package}: the starters do not compile:\n{errors}"));
+    });
+    for exercise in exercises {
+        let outcome = starters.check(exercise);
+        match outcome.failed {
+            None => problems.push(format!(
+                "{}: the starter passes every check: the checks test nothing",
+                exercise.name
+            )),
+            Some(Step::Build) => problems.push(format!(
+                "{}: the starter does not compile:\n{}",
+                exercise.name, outcome.report
+            )),
+            Some(step) => eprintln!("    {}: the starter fails at {step}: ok", exercise.name),
+        }
+    }
+
+    // The solutions: each passes everything, and clippy.
+    let mut solutions = Checker::new(&course.root, &dir, package, target);
+    solutions.solutions = true;
+    solutions.chatty = true;
+    for (profile, targets) in [
+        (Profile::Debug, &behaviour),
+        (Profile::Loom, &models),
+        (Profile::Release, &stress),
+    ] {
+        if targets.is_empty() {
+            continue;
+        }
+        if let Err(errors) = timed(&format!("{package}: solutions build ({profile:?})"), || {
+            solutions.build(profile, targets)
+        }) {
+            problems.push(format!(
+                "{package}: the solutions do not compile ({profile:?}):\n{errors}"
+            ));
+            return;
+        }
+    }
+    for exercise in exercises {
+        let started = Instant::now();
+        let outcome = solutions.check(exercise);
+        if outcome.passed {
+            eprintln!(
+                "    {}: the solution passes in {:.1} s",
+                exercise.name,
+                started.elapsed().as_secs_f64()
+            );
+        } else {
+            problems.push(format!(
+                "{}: the solution fails:\n{}",
+                exercise.name, outcome.report
+            ));
+        }
+    }
+    if let Err(report) = timed(&format!("{package}: clippy on the solutions"), || {
+        clippy(&course.root, package, target)
+    }) {
+        problems.push(format!("{package}: clippy on the solutions:\n{report}"));
+    }
+
+    // The wrong solutions: each caught, in the words it expects.
+    let wrong: Vec<_> = wrong_solutions(&course.root)
+        .into_iter()
+        .filter(|(l, _, _)| *l == lesson)
+        .collect();
+    if wrong.is_empty() {
+        return;
+    }
+    let sandbox = match Sandbox::create(&course.root, target, &lesson) {
+        Ok(sandbox) => sandbox,
+        Err(err) => {
+            problems.push(format!("{package}: could not make the sandbox: {err}"));
+            return;
+        }
+    };
+    for (_, dir_name, file) in wrong {
+        let label = relative(&course.root, &file);
+        let (Some(exercise), Some(expect)) = (
+            find_wrong_owner(course, &lesson, &dir_name),
+            expectation(&file),
+        ) else {
+            continue; // reported with the metadata
+        };
+        let started = Instant::now();
+        let outcome = match sandbox.check_with(exercise, &file, package, target) {
+            Ok(outcome) => outcome,
+            Err(err) => {
+                problems.push(format!("{label}: could not swap it in: {err}"));
+                continue;
+            }
+        };
+        if outcome.passed {
+            problems.push(format!(
+                "{label}: this wrong solution passes every check (it expected: {expect})"
+            ));
+        } else if !outcome
+            .report
+            .to_lowercase()
+            .contains(&expect.to_lowercase())
+        {
+            problems.push(format!(
+                "{label}: rejected, but the report does not say `{expect}`:\n{}",
+                outcome.report
+            ));
+        } else {
+            eprintln!(
+                "    {label}: caught at {} in {:.1} s (\"{expect}\"): ok",
+                outcome.failed.unwrap_or(Step::Build),
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+}
+
+fn timed<T>(what: &str, task: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let result = task();
+    eprintln!("    {what}: {:.1} s", started.elapsed().as_secs_f64());
+    result
+}
+
+fn clippy(root: &Path, package: &str, target: &Path) -> Result<(), String> {
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .current_dir(root)
+        .args([
+            "clippy",
+            "--quiet",
+            "-p",
+            package,
+            "--features",
+            "solutions",
+        ])
+        .args(["--all-targets", "--", "-D", "warnings"])
+        .env("CARGO_TARGET_DIR", target)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("could not start cargo clippy: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
+/// A one-package copy of the workspace for checking wrong solutions:
+///
+/// ```text
+/// <target>/learn-verify/<lesson>/
+///   Cargo.toml            the course's workspace manifest, members = ["exercises/<lesson>"],
+///                         path dependencies made absolute
+///   Cargo.lock            the course's lock file (the same versions)
+///   exercises/<lesson>/   a copy of the package (without wrong/)
+///   solutions/<lesson>/   a copy of its solutions (so the `path` attributes resolve)
+/// ```
+///
+/// Files are copied only when they differ, so cargo rebuilds only what a
+/// swapped file changes.
+#[derive(Debug)]
+pub struct Sandbox {
+    pub root: PathBuf,
+    lesson: String,
+}
+
+impl Sandbox {
+    pub fn create(course_root: &Path, target: &Path, lesson: &str) -> io::Result<Sandbox> {
+        let root = target.join("learn-verify").join(lesson);
+        fs::create_dir_all(&root)?;
+        let manifest = sandbox_manifest(course_root, lesson).map_err(io::Error::other)?;
+        write_if_changed(&root.join("Cargo.toml"), manifest.as_bytes())?;
+        if let Ok(lock) = fs::read(course_root.join("Cargo.lock")) {
+            write_if_changed(&root.join("Cargo.lock"), &lock)?;
+        }
+        let package = course_root.join("exercises").join(lesson);
+        sync_tree(
+            &package,
+            &root.join("exercises").join(lesson),
+            &["wrong", "target"],
+        )?;
+        let solutions = course_root.join("solutions").join(lesson);
+        if solutions.is_dir() {
+            sync_tree(&solutions, &root.join("solutions").join(lesson), &[])?;
+        }
+        Ok(Sandbox {
+            root,
+            lesson: lesson.to_owned(),
+        })
+    }
+
+    /// Checks `exercise` with `wrong` in place of its starter, then puts the
+    /// starter back.
+    pub fn check_with(
+        &self,
+        exercise: &Exercise,
+        wrong: &Path,
+        package: &str,
+        target: &Path,
+    ) -> io::Result<super::check::Outcome> {
+        let dir = self.root.join("exercises").join(&self.lesson);
+        let file = dir.join(&exercise.file);
+        let starter = fs::read(&file)?;
+        fs::write(&file, fs::read(wrong)?)?;
+        let mut checker = Checker::new(&self.root, &dir, package, target);
+        let outcome = checker.check(exercise);
+        fs::write(&file, starter)?;
+        Ok(outcome)
+    }
+}
+
+/// The course's root manifest, reduced to a workspace of one package.
+fn sandbox_manifest(course_root: &Path, lesson: &str) -> Result<String, String> {
+    let path = course_root.join("Cargo.toml");
+    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut manifest: toml::Table = text
+        .parse()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    manifest.retain(|key, _| matches!(key, "workspace" | "profile" | "patch"));
+    let workspace = manifest
+        .get_mut("workspace")
+        .and_then(|w| w.as_table_mut())
+        .ok_or("the course's Cargo.toml has no [workspace]")?;
+    workspace.remove("default-members");
+    workspace.remove("exclude");
+    workspace.insert(
+        "members".into(),
+        toml::Value::Array(vec![format!("exercises/{lesson}").into()]),
+    );
+    if let Some(deps) = workspace
+        .get_mut("dependencies")
+        .and_then(|d| d.as_table_mut())
+    {
+        for (_, dep) in deps.iter_mut() {
+            if let Some(path) = dep.get_mut("path")
+                && let Some(relative) = path.as_str()
+            {
+                *path = course_root.join(relative).display().to_string().into();
+            }
+        }
+    }
+    Ok(format!(
+        "# Written by `cargo xtask learn --verify`: a copy of the course's workspace\n\
+         # with one exercise package, for checking wrong solutions.\n{}",
+        toml::to_string(&manifest).map_err(|e| e.to_string())?
+    ))
+}
+
+/// Copies `from` into `to`, writing only files that differ and removing
+/// files `from` no longer has; top-level entries named in `skip` are left out.
+fn sync_tree(from: &Path, to: &Path, skip: &[&str]) -> io::Result<()> {
+    fs::create_dir_all(to)?;
+    let mut keep = Vec::new();
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if skip.iter().any(|s| name == *s) {
+            continue;
+        }
+        keep.push(name.clone());
+        let source = entry.path();
+        if entry.file_type()?.is_dir() {
+            sync_tree(&source, &to.join(&name), &[])?;
+        } else {
+            write_if_changed(&to.join(&name), &fs::read(&source)?)?;
+        }
+    }
+    for entry in fs::read_dir(to)? {
+        let entry = entry?;
+        if !keep.contains(&entry.file_name()) {
+            if entry.file_type()?.is_dir() {
+                fs::remove_dir_all(entry.path())?;
+            } else {
+                fs::remove_file(entry.path())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    fs::write(path, bytes)
+}
+
+fn sorted_dir(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
