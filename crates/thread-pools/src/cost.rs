@@ -53,12 +53,23 @@ pub fn footprint_per_thread(
     count: u64,
     stack_size: Option<usize>,
 ) -> io::Result<Option<Footprint>> {
+    footprint_per_thread_touching(count, stack_size, 0)
+}
+
+/// [`footprint_per_thread`], with each thread first writing to `touch_kib`
+/// KiB of its stack (which must fit in it), so those pages become resident.
+/// The tests use it to show what a thread that *does* use its stack costs.
+pub fn footprint_per_thread_touching(
+    count: u64,
+    stack_size: Option<usize>,
+    touch_kib: usize,
+) -> io::Result<Option<Footprint>> {
     if memory_kib()?.is_none() {
         return Ok(None);
     }
-    crowd(count, Some(16 * 1024), || Ok(()))?;
+    crowd(count, Some(16 * 1024), 0, || Ok(()))?;
     let before = memory_kib()?;
-    let during = crowd(count, stack_size, memory_kib)?;
+    let during = crowd(count, stack_size, touch_kib, memory_kib)?;
     match (before, during) {
         (Some(before), Some(during)) => Ok(Some(Footprint {
             reserved_kib: during.0.saturating_sub(before.0) / count.max(1),
@@ -73,6 +84,7 @@ pub fn footprint_per_thread(
 fn crowd<R>(
     count: u64,
     stack_size: Option<usize>,
+    touch_kib: usize,
     measure: impl FnOnce() -> io::Result<R>,
 ) -> io::Result<R> {
     let crowd = Crowd::default();
@@ -84,7 +96,11 @@ fn crowd<R>(
             if let Some(size) = stack_size {
                 builder = builder.stack_size(size);
             }
-            match builder.spawn_scoped(scope, || crowd.arrive_and_wait()) {
+            let arrive = || {
+                touch_stack(touch_kib);
+                crowd.arrive_and_wait();
+            };
+            match builder.spawn_scoped(scope, arrive) {
                 Ok(thread) => threads.push(thread),
                 Err(err) => {
                     spawn_error = Some(err);
@@ -110,6 +126,18 @@ fn crowd<R>(
             None => measured,
         }
     })
+}
+
+/// Writes to `kib` KiB of the calling thread's stack, a KiB per call.
+#[inline(never)]
+fn touch_stack(kib: usize) {
+    if kib == 0 {
+        return;
+    }
+    let mut page = [1u8; 1024];
+    std::hint::black_box(&mut page);
+    touch_stack(kib - 1);
+    std::hint::black_box(&page); // used after the call: no tail call
 }
 
 /// Threads that check in and then wait to be released.

@@ -35,6 +35,7 @@
 
 pub mod cost;
 pub mod net;
+pub mod verdict;
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -443,7 +444,7 @@ impl ThreadPool {
 
 /// The text of a panic: `panic!("literal")` carries a `&str`, a formatted
 /// `panic!("{x}")` a `String`; anything else (`panic_any`) has no text.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(text) = payload.downcast_ref::<&str>() {
         (*text).to_owned()
     } else if let Some(text) = payload.downcast_ref::<String>() {

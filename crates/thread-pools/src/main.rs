@@ -11,7 +11,11 @@ use std::time::{Duration, Instant};
 use thread_pools::cost::{
     collatz_steps, default_stack_size, fastest_of, footprint_per_thread, spawn_and_join,
 };
-use thread_pools::net::{self, Server, Site};
+use thread_pools::net::{self, Server, Serving, Site};
+use thread_pools::verdict::{
+    all_on_pool_workers, faster, fetched_concurrently, got_its_own_words, more_than_a_microsecond,
+    never_more_than, reserved_is_its_stack, same_answer, still_waiting, touched_under_a_tenth,
+};
 use thread_pools::{Gauge, JobError, ThreadPool, as_completed, yes_no};
 
 fn main() -> io::Result<()> {
@@ -46,20 +50,21 @@ fn a_thread_costs_time_and_memory() -> io::Result<()> {
             println!(
                 "  reserved ~{} KiB of address space each: its stack and a few pages more: {}",
                 default.reserved_kib,
-                yes_no(
-                    (default_kib..default_kib + default_kib / 10).contains(&default.reserved_kib)
-                )
+                yes_no(reserved_is_its_stack(default.reserved_kib, default_kib))
             );
             println!(
                 "  resident ~{} KiB each: only the pages it touched, under a tenth of that: {}",
                 default.resident_kib,
-                yes_no(default.resident_kib * 10 < default.reserved_kib)
+                yes_no(touched_under_a_tenth(
+                    default.resident_kib,
+                    default.reserved_kib
+                ))
             );
             println!("{THREADS} threads with thread::Builder::stack_size({small_kib} KiB):");
             println!(
                 "  reserved ~{} KiB each: its stack and a few pages more: {}",
                 small.reserved_kib,
-                yes_no((small_kib..small_kib * 2).contains(&small.reserved_kib))
+                yes_no(reserved_is_its_stack(small.reserved_kib, small_kib))
             );
         }
         _ => println!("(memory per thread is read from /proc/self/status: Linux only)"),
@@ -70,7 +75,7 @@ fn a_thread_costs_time_and_memory() -> io::Result<()> {
     println!(
         "starting and joining a thread, {SPAWNS} times: {per_thread:.1?} each: \
          more than a microsecond: {}",
-        yes_no(per_thread > Duration::from_micros(1))
+        yes_no(more_than_a_microsecond(per_thread))
     );
     Ok(())
 }
@@ -97,8 +102,7 @@ fn workers_pull_jobs_from_a_channel() -> io::Result<()> {
     drop(report_to);
     // Some of the nine may still be queued here; shutdown runs them all first.
     let report = pool.shutdown();
-    let ran_on: Vec<(usize, String)> = reports.try_iter().collect();
-    let mut jobs: Vec<usize> = ran_on.iter().map(|(job, _)| *job).collect();
+    let (mut jobs, workers): (Vec<usize>, Vec<String>) = reports.try_iter().unzip();
     jobs.sort();
     println!(
         "shutdown joined {} workers, which ran {} jobs between them",
@@ -107,7 +111,7 @@ fn workers_pull_jobs_from_a_channel() -> io::Result<()> {
     println!("jobs that ran: {jobs:?}");
     println!(
         "every job ran on a pool worker, none on main: {}",
-        yes_no(ran_on.iter().all(|(_, w)| w.starts_with("pool-worker-")))
+        yes_no(all_on_pool_workers(&workers))
     );
     Ok(())
 }
@@ -124,7 +128,10 @@ fn submit_returns_a_handle_and_failures_come_back() -> io::Result<()> {
 
     let (open, gate) = mpsc::channel::<()>();
     let gated = pool.submit(move || gate.recv().map(|()| "opened"));
-    println!("before the gate opens, done: {}", yes_no(gated.is_done()));
+    println!(
+        "before the gate opens, the job is still waiting: {}",
+        yes_no(still_waiting(&gated))
+    );
     open.send(())
         .map_err(|_| io::Error::other("the gated job is gone"))?;
     println!("result() waited for the job: {:?}", gated.result());
@@ -207,7 +214,7 @@ fn a_pool_of_n_never_runs_more_than_n() -> io::Result<()> {
     println!(
         "{JOBS} jobs on a pool of {WORKERS}: {finished} finished, most at once: {}: never more than {WORKERS}: {}",
         gauge.peak(),
-        yes_no(gauge.peak() <= WORKERS)
+        yes_no(never_more_than(gauge.peak(), WORKERS))
     );
 
     // The same jobs with a thread each: nothing bounds them.
@@ -260,8 +267,8 @@ fn a_thread_per_item_does_not_scale() -> io::Result<()> {
     println!("{ITEMS} small jobs on a pool: {pooled:.1?} ({threads_started} threads started)");
     println!(
         "same answer ({per_item_total}): {}; the pool was faster: {}",
-        yes_no(per_item_total == pooled_total),
-        yes_no(pooled < per_item)
+        yes_no(same_answer(&per_item_total, &pooled_total)),
+        yes_no(faster(pooled, per_item))
     );
     Ok(())
 }
@@ -274,48 +281,38 @@ fn an_echo_server_on_a_bounded_pool() -> io::Result<()> {
     println!("\n== 7. An echo server on a bounded pool ==");
     const WORKERS: usize = 2;
     const CLIENTS: usize = 5;
-    let serving = Arc::new(Gauge::new());
-    let server = Server::start(WORKERS, {
-        let serving = Arc::clone(&serving);
-        move |stream| {
-            let _inside = serving.enter();
-            net::echo(stream).map(drop)
-        }
+    // Five clients at once. Every connection the server takes up is held
+    // until all five are either being served or queued for a worker, so a
+    // server with no bound would be serving all five at once.
+    let burst = net::echo_burst(Serving::Pool(WORKERS), CLIENTS, |stream| {
+        net::echo(stream).map(drop)
     })?;
-    let addr = server.addr();
-    // The clients connect all at once, each on its own thread.
-    let replies: Vec<io::Result<Vec<u8>>> = thread::scope(|scope| {
-        let clients: Vec<_> = (0..CLIENTS)
-            .map(|i| {
-                scope.spawn(move || {
-                    net::echo_client(addr, format!("hello from client {i}").as_bytes())
-                })
-            })
-            .collect();
-        clients
-            .into_iter()
-            .map(|c| {
-                c.join()
-                    .unwrap_or_else(|_| Err(io::Error::other("client panicked")))
-            })
-            .collect()
-    });
-    for (i, reply) in replies.iter().enumerate() {
+    for (i, (reply, sent)) in burst.replies.iter().zip(&burst.sent).enumerate() {
         match reply {
             Ok(bytes) => println!(
                 "client {i}: got back {:?}: its own words: {}",
                 String::from_utf8_lossy(bytes),
-                yes_no(*bytes == format!("hello from client {i}").into_bytes())
+                yes_no(got_its_own_words(bytes, sent))
             ),
             Err(err) => println!("client {i}: error: {:?}", err.kind()),
         }
     }
-    let report = server.shutdown()?;
     println!(
-        "the server took {} connections, {} failed; served at once: never more than {WORKERS}: {}",
-        report.connections,
-        report.errors.len(),
-        yes_no(serving.peak() <= WORKERS)
+        "the server took {} connections, {} failed; most served at once: {}: \
+         never more than {WORKERS}: {}",
+        burst.report.connections,
+        burst.report.errors.len(),
+        burst.most_at_once,
+        yes_no(never_more_than(burst.most_at_once, WORKERS))
+    );
+
+    // The same burst on a server with a thread per connection: no bound.
+    let unbounded = net::echo_burst(Serving::ThreadPerConnection, CLIENTS, |stream| {
+        net::echo(stream).map(drop)
+    })?;
+    println!(
+        "the same clients, a thread per connection: most served at once: {}",
+        unbounded.most_at_once
     );
     Ok(())
 }
@@ -364,7 +361,7 @@ fn fetching_pages_through_a_pool() -> io::Result<()> {
         "the server answered {} requests, each after {DELAY:.1?}; all four took {took:.1?}: \
          fetched concurrently: {}",
         report.connections,
-        yes_no(took < DELAY * 3)
+        yes_no(fetched_concurrently(took, DELAY, 3))
     );
     Ok(())
 }

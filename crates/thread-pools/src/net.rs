@@ -5,12 +5,12 @@
 
 use std::io::{self, Read, Write};
 use std::net::{Shutdown as Close, SocketAddr, TcpListener, TcpStream};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use crate::{JobError, ThreadPool};
+use crate::{Gauge, JobError, ThreadPool, panic_message};
 
 /// No read or write on the lesson's sockets waits longer than this: a stuck
 /// peer becomes an error, never a hang.
@@ -34,7 +34,20 @@ pub const IO_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Server {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
+    /// Connections accepted that no thread has taken up yet.
+    waiting: Arc<AtomicUsize>,
     accept_loop: Option<thread::JoinHandle<ServerReport>>,
+}
+
+/// Who runs a server's handlers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Serving {
+    /// A pool of this many workers: at most that many connections are
+    /// handled at once, the others wait in the pool's queue.
+    Pool(usize),
+    /// A new thread for every connection, with no bound: what the pool is
+    /// there to prevent. The tests run it to show what "no bound" looks like.
+    ThreadPerConnection,
 }
 
 /// What a server did, reported when it shuts down.
@@ -51,19 +64,39 @@ impl Server {
     where
         H: Fn(TcpStream) -> io::Result<()> + Send + Sync + 'static,
     {
-        let pool = ThreadPool::new(workers)?;
+        Server::start_with(Serving::Pool(workers), handler)
+    }
+
+    /// A server whose handlers run as `serving` says.
+    pub fn start_with<H>(serving: Serving, handler: H) -> io::Result<Server>
+    where
+        H: Fn(TcpStream) -> io::Result<()> + Send + Sync + 'static,
+    {
+        let pool = match serving {
+            Serving::Pool(workers) => Some(ThreadPool::new(workers)?),
+            Serving::ThreadPerConnection => None,
+        };
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
+        let waiting = Arc::new(AtomicUsize::new(0));
         let accept_loop = thread::Builder::new().name("accept".into()).spawn({
-            let stop = Arc::clone(&stop);
-            move || accept_loop(&listener, pool, handler, &stop)
+            let (stop, waiting) = (Arc::clone(&stop), Arc::clone(&waiting));
+            move || accept_loop(&listener, pool, handler, &stop, &waiting)
         })?;
         Ok(Server {
             addr,
             stop,
+            waiting,
             accept_loop: Some(accept_loop),
         })
+    }
+
+    /// Connections accepted that are waiting for a worker to take them up.
+    /// Always 0 for [`Serving::ThreadPerConnection`]: each connection has a
+    /// thread of its own from the moment it is accepted.
+    pub fn waiting(&self) -> usize {
+        self.waiting.load(Ordering::Acquire)
     }
 
     /// Where the server listens.
@@ -95,15 +128,18 @@ impl Server {
 
 fn accept_loop<H>(
     listener: &TcpListener,
-    pool: ThreadPool,
+    pool: Option<ThreadPool>,
     handler: H,
     stop: &AtomicBool,
+    waiting: &Arc<AtomicUsize>,
 ) -> ServerReport
 where
     H: Fn(TcpStream) -> io::Result<()> + Send + Sync + 'static,
 {
     let handler = Arc::new(handler); // one handler, shared by every job
     let mut handles = Vec::new();
+    let mut threads = Vec::new();
+    let mut not_started = Vec::new();
     for stream in listener.incoming() {
         if stop.load(Ordering::Acquire) {
             break; // that was `shutdown`'s wake-up call
@@ -112,17 +148,39 @@ where
         // problem, not the server's: skip it and keep serving.
         let Ok(stream) = stream else { continue };
         let handler = Arc::clone(&handler);
-        handles.push(pool.submit(move || handler(stream)));
+        match &pool {
+            Some(pool) => {
+                waiting.fetch_add(1, Ordering::AcqRel);
+                let waiting = Arc::clone(waiting);
+                handles.push(pool.submit(move || {
+                    waiting.fetch_sub(1, Ordering::AcqRel); // a worker took it up
+                    handler(stream)
+                }));
+            }
+            // No pool, no bound: a thread per connection, however many come.
+            None => match thread::Builder::new().spawn(move || handler(stream)) {
+                Ok(thread) => threads.push(thread),
+                Err(err) => not_started.push(err), // the connection is dropped
+            },
+        }
     }
     // Every queued connection is still served: dropping the pool finishes
     // its queue and joins its workers. (A long-running server would collect
     // results as they come, with `as_completed`, instead of keeping handles.)
     drop(pool);
-    let connections = handles.len();
-    let errors = handles
+    let connections = handles.len() + threads.len() + not_started.len();
+    let mut errors: Vec<JobError<io::Error>> = handles
         .into_iter()
         .filter_map(|h| h.result().err())
         .collect();
+    errors.extend(not_started.into_iter().map(JobError::Failed));
+    for thread in threads {
+        match thread.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(err)) => errors.push(JobError::Failed(err)),
+            Err(payload) => errors.push(JobError::Panicked(panic_message(payload.as_ref()))),
+        }
+    }
     ServerReport {
         connections,
         errors,
@@ -166,6 +224,111 @@ pub fn echo_client(addr: SocketAddr, message: &[u8]) -> io::Result<Vec<u8>> {
     Ok(reply)
 }
 // ANCHOR_END: echo
+
+// ANCHOR: burst
+/// What [`echo_burst`] saw.
+#[derive(Debug)]
+pub struct Burst {
+    /// What each client sent: `hello from client <i>`.
+    pub sent: Vec<Vec<u8>>,
+    /// What each client got back, in client order.
+    pub replies: Vec<io::Result<Vec<u8>>>,
+    /// The most connections the server was handling at once.
+    pub most_at_once: usize,
+    /// The server's own report, after it shut down.
+    pub report: ServerReport,
+}
+
+/// Starts a server (`serving`, running `handler`), sends `clients` echo
+/// clients at it all at once, and measures how many connections it handles
+/// at once.
+///
+/// So that the measure cannot come out low by luck, every connection the
+/// server takes up is held at a gate until each of the `clients` is
+/// accounted for: either being handled, or waiting in the queue while every
+/// worker is busy. A pool of N ends up with N inside and the rest queued; a
+/// server with no bound has no queue, so it ends up with every one of them
+/// inside. Then the gate opens and all finish.
+pub fn echo_burst<H>(serving: Serving, clients: usize, handler: H) -> io::Result<Burst>
+where
+    H: Fn(TcpStream) -> io::Result<()> + Send + Sync + 'static,
+{
+    let inside = Arc::new(Gauge::new());
+    let gate = Arc::new(Gate::default());
+    let server = Server::start_with(serving, {
+        let (inside, gate) = (Arc::clone(&inside), Arc::clone(&gate));
+        move |stream| {
+            let _inside = inside.enter();
+            gate.wait();
+            handler(stream)
+        }
+    })?;
+    let addr = server.addr();
+    let sent: Vec<Vec<u8>> = (0..clients)
+        .map(|i| format!("hello from client {i}").into_bytes())
+        .collect();
+    let replies = thread::scope(|scope| {
+        let running: Vec<_> = sent
+            .iter()
+            .map(|message| scope.spawn(move || echo_client(addr, message)))
+            .collect();
+        // Watching two counters until they say so: a few milliseconds of
+        // 1 ms naps. If a client never got through, give up after
+        // IO_TIMEOUT and open the gate anyway.
+        let workers = match serving {
+            Serving::Pool(workers) => workers,
+            Serving::ThreadPerConnection => clients,
+        };
+        let accounted_for = || {
+            let (now, queued) = (inside.now(), server.waiting());
+            now + queued >= clients && (queued == 0 || now >= workers)
+        };
+        let deadline = Instant::now() + IO_TIMEOUT;
+        while !accounted_for() && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(1));
+        }
+        gate.open();
+        running
+            .into_iter()
+            .map(|c| {
+                c.join()
+                    .unwrap_or_else(|_| Err(io::Error::other("client panicked")))
+            })
+            .collect()
+    });
+    let report = server.shutdown()?;
+    Ok(Burst {
+        sent,
+        replies,
+        most_at_once: inside.peak(),
+        report,
+    })
+}
+
+/// Holds whoever calls [`wait`](Gate::wait) until [`open`](Gate::open).
+#[derive(Debug, Default)]
+struct Gate {
+    open: Mutex<bool>,
+    opened: Condvar,
+}
+
+impl Gate {
+    fn wait(&self) {
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        while !*open {
+            open = self
+                .opened
+                .wait(open)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    fn open(&self) {
+        *self.open.lock().unwrap_or_else(PoisonError::into_inner) = true;
+        self.opened.notify_all();
+    }
+}
+// ANCHOR_END: burst
 
 /// A few pages, served slowly: every response waits `delay` first, like a
 /// backend that takes a while.

@@ -8,10 +8,10 @@
 
 use std::convert::Infallible;
 
-use loom::sync::Arc;
 use loom::sync::atomic::{AtomicUsize, Ordering};
+use loom::sync::{Arc, Condvar, Mutex};
 use loom::thread;
-use thread_pools::{Channel, Gauge, JobError, Shutdown, ThreadPool, as_completed};
+use thread_pools::{Channel, JobError, Shutdown, ThreadPool, as_completed};
 
 /// Explores every interleaving with up to `bound` preemptions: enough for
 /// these small scenarios, and it keeps each model to seconds.
@@ -106,25 +106,81 @@ fn as_completed_yields_each_handle_once_whoever_finishes_first() {
     });
 }
 
+/// Three jobs that each hold on until released, started by `start`: a job
+/// checks in, then waits for the gate. The main thread waits until two are
+/// in, and asserts that the third is not: a pool of two must keep it queued
+/// until one of the first two is released. Then it opens the gate and waits
+/// for all three.
+fn three_held_jobs(start: impl Fn(Box<dyn FnOnce() + Send>) -> Box<dyn FnOnce()>) {
+    // (jobs inside, gate open)
+    let state = Arc::new((Mutex::new((0usize, false)), Condvar::new()));
+    let finished: Vec<_> = (0..3)
+        .map(|_| {
+            let state = Arc::clone(&state);
+            start(Box::new(move || {
+                let (lock, changed) = &*state;
+                let mut guard = lock.lock().expect("no job panics holding the lock");
+                guard.0 += 1;
+                assert!(guard.0 <= 2, "a third job is running while two are");
+                changed.notify_all();
+                while !guard.1 {
+                    guard = changed.wait(guard).expect("no job panics holding the lock");
+                }
+                guard.0 -= 1;
+            }))
+        })
+        .collect();
+    let (lock, changed) = &*state;
+    let mut guard = lock.lock().expect("no job panics holding the lock");
+    while guard.0 < 2 {
+        guard = changed.wait(guard).expect("no job panics holding the lock");
+    }
+    assert_eq!(guard.0, 2, "a third job is running while two are");
+    guard.1 = true;
+    changed.notify_all();
+    drop(guard);
+    for wait in finished {
+        wait();
+    }
+}
+
 #[test]
 fn a_pool_of_two_never_runs_three_jobs_at_once() {
     model(2, || {
-        let gauge = Arc::new(Gauge::new());
-        let pool = pool(2);
-        let handles: Vec<_> = (0..3)
-            .map(|_| {
-                let gauge = Arc::clone(&gauge);
-                pool.submit(move || {
-                    let _inside = gauge.enter();
-                    thread::yield_now();
-                    Ok::<_, Infallible>(())
-                })
-            })
-            .collect();
-        for handle in handles {
-            handle.result().expect("no job fails");
-        }
-        let peak = gauge.peak();
-        assert!((1..=2).contains(&peak), "peak {peak}");
+        let pool = Arc::new(pool(2));
+        three_held_jobs(|job| {
+            let handle = pool.submit(move || {
+                job();
+                Ok::<_, Infallible>(())
+            });
+            Box::new(move || handle.result().expect("no job fails"))
+        });
     });
+}
+
+/// The control: the same model, with a thread per job in place of the pool,
+/// must fail. (Loom finds the interleaving in which the third job checks in
+/// while the first two are held.)
+#[test]
+fn the_model_catches_a_pool_that_admits_a_third_job() {
+    std::panic::set_hook(Box::new(|_| {})); // the failure is expected; keep quiet
+    let caught = std::panic::catch_unwind(|| {
+        model(2, || {
+            three_held_jobs(|job| {
+                let thread = thread::spawn(job);
+                Box::new(move || thread.join().expect("no job panics"))
+            });
+        });
+    });
+    let _ = std::panic::take_hook();
+    let message = caught
+        .err()
+        .and_then(|payload| {
+            payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        })
+        .expect("a thread per job fails the model");
+    assert!(message.contains("a third job"), "{message}");
 }
