@@ -251,7 +251,8 @@ fn verdict_each_arrived_exactly_once_can_fail() {
     {
         got.extend(queue.try_get());
     }
-    assert!(got.len() <= ROOM);
+    // Each producer may pass the check just before another fills the room.
+    assert!(got.len() <= ROOM + PRODUCERS as usize);
     assert_eq!(yes_no(each_exactly_once(&mut got, PRODUCERS * EACH)), "no");
     // Duplicates fail it too, even with the right count.
     let mut twice: Vec<u32> = (0..10).map(|n| n / 2).collect();
