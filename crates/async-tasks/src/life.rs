@@ -115,7 +115,10 @@ pub fn next_state(alive: bool, neighbors: usize) -> bool {
 /// Item 60's `game_logic`: the rules, after some I/O (the book waits on a
 /// socket; the lesson sleeps for `io`, without blocking the thread).
 pub async fn game_logic(alive: bool, neighbors: usize, io: Duration) -> bool {
-    tokio::time::sleep(io).await;
+    // No I/O, no sleep: even a zero sleep waits for the timer's next tick.
+    if !io.is_zero() {
+        tokio::time::sleep(io).await;
+    }
     next_state(alive, neighbors)
 }
 
