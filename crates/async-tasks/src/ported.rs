@@ -92,7 +92,6 @@ async fn client_async(
         }
     }
 }
-// ANCHOR_END: ported
 
 /// A read that gives up after [`READ_TIMEOUT`], as the blocking sockets'
 /// `set_read_timeout` does.
@@ -101,3 +100,4 @@ async fn with_timeout<T>(read: impl Future<Output = io::Result<T>>) -> io::Resul
         .await
         .map_err(|_| io::Error::from(io::ErrorKind::TimedOut))?
 }
+// ANCHOR_END: ported
