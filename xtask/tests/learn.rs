@@ -1,6 +1,8 @@
 //! Tests of `cargo xtask learn` on a tiny course (tests/fixtures/course: two
 //! exercises, no dependencies), each test on its own copy of it. The time
 //! limit is shortened to 3 s (`XTASK_LEARN_TIME_LIMIT`) so a hang costs 3 s.
+// The helpers are test code too: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
 
 use std::fs;
 use std::io::{Read, Write};
