@@ -99,7 +99,7 @@ pub const LESSONS: &[Lesson] = &[
         name: "parallelism",
         title: "True parallelism: threads, rayon and processes",
         python: "Effective Python Item 64",
-        rust: "`thread::scope`, a thread pool, rayon `par_iter`, worker processes over pipes, `available_parallelism`",
+        rust: "`thread::scope` over equal chunks, rayon `par_iter`, the lesson's own binary as worker processes over pipes, `available_parallelism`",
     },
 ];
 
