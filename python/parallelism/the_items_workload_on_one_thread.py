@@ -2,7 +2,7 @@
 import math
 import time
 
-from workload import PAIRS, gcd
+from _workload import PAIRS, gcd
 
 # ANCHOR: one_thread
 def main():

@@ -4,7 +4,7 @@ import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from workload import PAIRS, gcd
+from _workload import PAIRS, gcd
 
 WORKERS = 4
 

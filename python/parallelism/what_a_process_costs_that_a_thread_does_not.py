@@ -5,7 +5,7 @@ import pickle
 import threading
 import time
 
-from workload import PAIRS
+from _workload import PAIRS
 
 
 def nothing():
