@@ -266,12 +266,16 @@ impl Checker {
             })
     }
 
-    /// A test binary, run where `cargo test` runs it; backtraces only when
-    /// verbose (a learner's `RUST_BACKTRACE=1` would bury the message).
+    /// A test binary, run where `cargo test` runs it; backtraces and loom's
+    /// locations only when verbose (a learner's `RUST_BACKTRACE=1` would bury
+    /// the message).
     fn test_command(&self, binary: &Path) -> Command {
         let mut command = Command::new(binary);
         command.current_dir(&self.package_dir);
-        if !self.verbose {
+        if self.verbose {
+            // loom names the source line of each blocked thread.
+            command.env("LOOM_LOCATION", "1");
+        } else {
             command.env("RUST_BACKTRACE", "0");
         }
         command
