@@ -1,0 +1,91 @@
+//! # Exercise `queues-bounded`: a bounded queue, with backpressure
+//!
+//! Read first: book/src/queues.md, sections 5 and 6, "A bounded queue: with
+//! capacity 1, put waits for get" and "Backpressure"
+//! (`queues.md#5-a-bounded-queue-with-capacity-1-put-waits-for-get`).
+//!
+//! Add a capacity to the blocking queue: [`put`](BoundedQueue::put) sleeps
+//! while `capacity` items are waiting, so a fast producer cannot run ahead
+//! of a slow consumer by more than `capacity` items. Python's
+//! `queue.Queue(maxsize)`. That takes **two** conditions, so two `Condvar`s:
+//! "not empty" (a consumer waits for it; a put makes it true) and "not full"
+//! (a producer waits for it; a get makes it true).
+//!
+//! Every put and get is also numbered, under the queue's lock, in the order
+//! the queue performed it: [`put_numbered`](BoundedQueue::put_numbered)
+//! returns 1 for the queue's first operation, 2 for the second, and so on.
+//! The tests read the hand-off from those numbers: with capacity 1 it must
+//! be put 1, get 1, put 2, get 2, ... exactly.
+//!
+//! Check it: `cargo xtask learn check queues-bounded`.
+
+use std::collections::VecDeque;
+
+use crate::sync::{Condvar, Mutex, lock, wait};
+
+/// A FIFO queue that holds at most `capacity` items.
+#[derive(Debug)]
+pub struct BoundedQueue<T> {
+    // TODO: the state behind a Mutex (the items, and how many puts and gets
+    // have happened), the capacity, and two Condvars.
+    _todo: std::marker::PhantomData<T>,
+}
+
+impl<T> BoundedQueue<T> {
+    /// A new, empty queue that holds at most `capacity` items.
+    ///
+    /// # Panics
+    ///
+    /// If `capacity` is 0: with no room at all, every `put` would wait for ever.
+    pub fn new(capacity: usize) -> BoundedQueue<T> {
+        assert!(
+            capacity > 0,
+            "a bounded queue needs room for at least one item"
+        );
+        // TODO
+        todo!("BoundedQueue::new")
+    }
+
+    /// The most items the queue holds at once.
+    pub fn capacity(&self) -> usize {
+        // TODO
+        todo!("BoundedQueue::capacity")
+    }
+
+    /// Adds `item` at the back, sleeping while the queue is full. Returns the
+    /// operation's number (1 for the queue's first put or get, and so on).
+    pub fn put_numbered(&self, item: T) -> u64 {
+        // TODO: lock; while full, wait for "not full"; push, count, then wake
+        // a consumer.
+        todo!("BoundedQueue::put_numbered")
+    }
+
+    /// Takes the item at the front, sleeping until there is one. Returns the
+    /// item and the operation's number.
+    pub fn get_numbered(&self) -> (T, u64) {
+        // TODO: lock; until there is an item, wait for "not empty"; pop,
+        // count, then wake a producer.
+        todo!("BoundedQueue::get_numbered")
+    }
+
+    /// How many items are waiting.
+    pub fn len(&self) -> usize {
+        // TODO
+        todo!("BoundedQueue::len")
+    }
+
+    /// Whether no item is waiting.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// [`put_numbered`](Self::put_numbered), without the number.
+    pub fn put(&self, item: T) {
+        self.put_numbered(item);
+    }
+
+    /// [`get_numbered`](Self::get_numbered), without the number.
+    pub fn get(&self) -> T {
+        self.get_numbered().0
+    }
+}
