@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 pub struct Crowd {
     /// How many were started.
     pub count: usize,
-    /// The time the loop that started them took, divided by `count`.
+    /// The time to start one: the loop that started them is timed in ten
+    /// batches, and this is the fastest batch's time divided by its size,
+    /// the batch least disturbed by whatever else the machine was doing.
     pub start_each: Duration,
     /// Resident memory the process gained while all of them existed,
     /// divided by `count`, in bytes; `None` off Linux.
@@ -33,7 +35,7 @@ where
     runtime.block_on(async {
         let polled = Arc::new(AtomicUsize::new(0));
         let before = resident_bytes()?;
-        let started = Instant::now();
+        let mut timer = BatchTimer::new(count);
         let mut tasks = tokio::task::JoinSet::new();
         for _ in 0..count {
             let polled = Arc::clone(&polled);
@@ -42,8 +44,8 @@ where
                 polled.fetch_add(1, Ordering::Relaxed);
                 task.await
             });
+            timer.one_more();
         }
-        let start_each = started.elapsed() / count.max(1) as u32;
         // Nothing has run yet: on a one-thread runtime the tasks run only
         // when this function waits. Let them run until each is asleep.
         while polled.load(Ordering::Relaxed) < count {
@@ -55,7 +57,7 @@ where
         }
         Ok(Crowd {
             count,
-            start_each,
+            start_each: timer.fastest_each(),
             resident_each: per_item(before, during, count),
         })
     })
@@ -69,7 +71,7 @@ where
 pub fn crowd_of_threads(count: usize, stack: usize, nap: Duration) -> io::Result<Crowd> {
     let running = Arc::new(AtomicUsize::new(0));
     let before = resident_bytes()?;
-    let started = Instant::now();
+    let mut timer = BatchTimer::new(count);
     let mut threads = Vec::with_capacity(count);
     let mut spawn_error = None;
     for _ in 0..count {
@@ -79,7 +81,10 @@ pub fn crowd_of_threads(count: usize, stack: usize, nap: Duration) -> io::Result
             thread::sleep(nap);
         });
         match spawned {
-            Ok(handle) => threads.push(handle),
+            Ok(handle) => {
+                threads.push(handle);
+                timer.one_more();
+            }
             Err(err) => {
                 // Out of threads: stop starting, but still join those we have.
                 spawn_error = Some(err);
@@ -87,7 +92,6 @@ pub fn crowd_of_threads(count: usize, stack: usize, nap: Duration) -> io::Result
             }
         }
     }
-    let start_each = started.elapsed() / count.max(1) as u32;
     while running.load(Ordering::Relaxed) < threads.len() {
         thread::sleep(Duration::from_millis(1));
     }
@@ -103,11 +107,46 @@ pub fn crowd_of_threads(count: usize, stack: usize, nap: Duration) -> io::Result
     }
     Ok(Crowd {
         count: spawned,
-        start_each,
+        start_each: timer.fastest_each(),
         resident_each: per_item(before, during, spawned),
     })
 }
 // ANCHOR_END: sleeping_threads
+
+/// Times a loop in ten batches and keeps the fastest batch's time per item.
+struct BatchTimer {
+    batch: u32,
+    in_batch: u32,
+    started: Instant,
+    fastest: Option<Duration>,
+}
+
+impl BatchTimer {
+    fn new(count: usize) -> Self {
+        Self {
+            batch: (count / 10).max(1) as u32,
+            in_batch: 0,
+            started: Instant::now(),
+            fastest: None,
+        }
+    }
+
+    /// One more item started.
+    fn one_more(&mut self) {
+        self.in_batch += 1;
+        if self.in_batch == self.batch {
+            let each = self.started.elapsed() / self.batch;
+            self.fastest = Some(self.fastest.map_or(each, |fastest| fastest.min(each)));
+            self.in_batch = 0;
+            self.started = Instant::now();
+        }
+    }
+
+    fn fastest_each(&self) -> Duration {
+        self.fastest
+            .unwrap_or_else(|| self.started.elapsed() / self.in_batch.max(1))
+    }
+}
 
 fn per_item(before: Option<u64>, during: Option<u64>, count: usize) -> Option<u64> {
     Some(during?.saturating_sub(before?) / count.max(1) as u64)
