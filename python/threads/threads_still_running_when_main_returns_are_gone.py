@@ -15,6 +15,7 @@ LONG_WORK = 10.0
 SHORT_WORK = 0.2
 
 
+# ANCHOR: threads_still_running_when_main_returns_are_gone
 def child(daemon, work):
     def worker():
         time.sleep(work)
@@ -33,7 +34,6 @@ def run_child(daemon, work):
     return done, time.monotonic() - started
 
 
-# ANCHOR: threads_still_running_when_main_returns_are_gone
 def show(done, took, work):
     for line in done.stdout.splitlines():
         print(f"child printed: {line}")
