@@ -17,7 +17,7 @@ QUICK_SIZE = 5
 
 def one_run(children):
     for _ in range(children):
-        done = subprocess.run(["true"])
+        done = subprocess.run(["true"], capture_output=True)
         if done.returncode != 0:
             raise SystemExit("true ended with %d" % done.returncode)
 

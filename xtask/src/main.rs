@@ -9,10 +9,12 @@
 //! cargo xtask bench [<lesson>...]     run the criterion benches
 //! cargo xtask sync [--check]          write (or check) README's table, SUMMARY.md, the glossary
 //! cargo xtask learn [<command>]       the exercises: a watch loop, check, hint, reset, --verify
+//! cargo xtask compare [<lesson>...]   the notes' experiments, Python beside Rust, one table
 //! cargo xtask ci                      everything CI runs
 //! ```
 
 mod book;
+mod compare;
 mod learn;
 mod lessons;
 mod python;
@@ -71,6 +73,11 @@ commands:
                             re-checked on every save (`learn --help` for more)
   python                    run every Python program under python/, each
                             under a time limit (skipped without python3)
+  compare [<lesson>... | --all] [--quick] [--record]
+                            the notes' experiments in Python and in Rust
+                            (release), one table: Python, Rust, the best
+                            tool, the floor; --quick: 1 run, small sizes;
+                            --record: write book/src/measured/*.md
   ci                        everything CI runs: fmt, sync, clippy, tests,
                             loom models, benches in test mode, the book";
 
@@ -89,6 +96,7 @@ fn main() -> ExitCode {
         "sync" => sync::sync(&root(), rest),
         "learn" => learn::learn(&root(), rest),
         "python" => python::run_all(&root()),
+        "compare" => compare::compare(&root(), rest),
         "ci" => ci(),
         "help" | "--help" | "-h" => {
             println!("{HELP}");
@@ -265,6 +273,10 @@ fn ci() -> Result {
         cargo(&["test", "--benches"], &all)
     })?;
     step("the Python programs run and end", || python::run_all(&root))?;
+    step(
+        "Python beside Rust (compare --quick: 1 run each, small sizes)",
+        || compare::compare(&root, &["--quick".into()]),
+    )?;
     step("book", || book::build(&root))?;
     eprintln!("==> ci: all green");
     Ok(())
