@@ -394,6 +394,21 @@ fn the_watch_loop_rechecks_on_save_and_restores_the_terminal() {
 
     keys.write_all(b"h").unwrap();
     let at = wait_for(at, "Hint 1/2: Several threads need the same counter");
+    // The hint is shown below the last check's report, which stays.
+    let last_screen = |screen: &str| -> String {
+        let start = screen.rfind("\x1b[2J\x1b[H").unwrap();
+        screen[start..].to_owned()
+    };
+    let shown = last_screen(&screen.lock().unwrap());
+    assert!(
+        shown.contains("✗ demo-counter: the tests failed."),
+        "{shown}"
+    );
+    assert!(shown.contains("Hint 1/2: "), "{shown}");
+
+    keys.write_all(b"l").unwrap();
+    let at = wait_for(at, "The exercises (✓ passed):");
+    let at = wait_for(at, "2. demo-event");
 
     course.save("exercises/demo/src/counter.rs", &course.solution("counter"));
     let at = wait_for(at, "1/2 done");

@@ -124,8 +124,10 @@ struct Screen<'a> {
     verbose: bool,
     manual: bool,
     current: usize,
-    /// The last check's report, or what the last key showed.
-    message: String,
+    /// The last check's report.
+    report: String,
+    /// What the last key showed (hints, the list), below the report.
+    note: String,
     clear: bool,
 }
 
@@ -171,7 +173,8 @@ pub fn run(
         verbose,
         manual,
         current,
-        message: String::new(),
+        report: String::new(),
+        note: String::new(),
         clear: std::io::stdout().is_terminal(),
     };
     screen.check_current();
@@ -223,7 +226,7 @@ impl Screen<'_> {
                 }
                 Event::Key(b'l') => {
                     let progress = &self.progress;
-                    self.message = format!(
+                    self.note = format!(
                         "The exercises (✓ passed):\n{}",
                         self.course.listing(|name| progress.is_done(name))
                     );
@@ -238,14 +241,14 @@ impl Screen<'_> {
 
     fn check_current(&mut self) {
         let exercise = &self.course.exercises[self.current];
-        self.message.clear();
         print!("\nchecking {}…", exercise.name);
         let _ = std::io::stdout().flush();
         let outcome = check_one(self.course, exercise, self.target, self.verbose, true);
         let _ = self.progress.set_done(&exercise.name, outcome.passed);
-        self.message = outcome.report;
+        self.report = outcome.report;
+        self.note.clear();
         if outcome.passed {
-            self.message
+            self.report
                 .push_str("\nWell done. Press n for the next exercise.\n");
         }
     }
@@ -267,10 +270,11 @@ impl Screen<'_> {
         match first_failure {
             Some((index, report)) => {
                 self.current = index;
-                self.message = format!("{summary}\n{report}");
+                self.report = format!("{summary}\n{report}");
             }
-            None => self.message = format!("{summary}\nEvery exercise passes. Well done!\n"),
+            None => self.report = format!("{summary}\nEvery exercise passes. Well done!\n"),
         }
+        self.note.clear();
     }
 
     /// The next exercise not yet done after the current one (wrapping), or
@@ -290,7 +294,7 @@ impl Screen<'_> {
         let shown = self.progress.hints_shown(&exercise.name);
         let shown = (shown + 1).min(exercise.hints.len());
         let _ = self.progress.set_hints_shown(&exercise.name, shown);
-        self.message = hint_text(exercise, shown);
+        self.note = hint_text(exercise, shown);
     }
 
     fn draw(&self) {
@@ -325,14 +329,20 @@ impl Screen<'_> {
             exercise.path(),
             exercise.chapter
         ));
-        out.push_str(&self.message);
-        if !self.message.ends_with('\n') {
+        for part in [&self.report, &self.note] {
+            if part.is_empty() {
+                continue;
+            }
+            out.push_str(part);
+            if !part.ends_with('\n') {
+                out.push('\n');
+            }
             out.push('\n');
         }
         out.push_str(if self.manual {
-            "\nEnter check · h hint · n next · l list · c check all · q quit\n"
+            "Enter check · h hint · n next · l list · c check all · q quit\n"
         } else {
-            "\nh hint · n next · l list · c check all · Enter check · q quit  (re-checks when you save)\n"
+            "h hint · n next · l list · c check all · Enter check · q quit  (re-checks when you save)\n"
         });
         print!("{out}");
         let _ = std::io::stdout().flush();
