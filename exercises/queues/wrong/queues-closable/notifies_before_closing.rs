@@ -1,9 +1,11 @@
 //! expect: lost wake-up
 //! The flag is an `AtomicBool` outside the queue's lock, and `close`
 //! notifies before it sets the flag: a consumer between its look at the flag
-//! and its sleep misses both, and sleeps for ever. The tests rarely hit the
-//! gap; the loom model finds it. (Caught by the loom model
-//! `both_consumers_end_and_the_item_comes_out_once`: a deadlock.)
+//! and its sleep misses both, and sleeps for ever. (Caught by the tests,
+//! where `close_ends_every_waiting_consumers_loop` usually hangs: the woken
+//! consumers look at the flag before the store. If they happen not to, the
+//! loom model `both_consumers_end_and_the_item_comes_out_once` finds the
+//! interleaving: a deadlock.)
 
 use std::collections::VecDeque;
 

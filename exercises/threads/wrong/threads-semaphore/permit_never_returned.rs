@@ -1,6 +1,9 @@
-//! expect: dropping a Permit must give it back
+//! expect: Does dropping a `Permit` add one to the count
 //! Dropping a permit wakes a waiter but never puts the permit back, so the
-//! semaphore runs dry. (Caught by the tests: `permits_are_counted_out_and_back`.)
+//! semaphore runs dry. (Caught by the tests: `permits_are_counted_out_and_back`
+//! fails, and `a_waiting_acquire_gets_the_permit_given_back` waits for ever,
+//! so the checker stops the tests at its time limit and shows the exercise's
+//! deadlock hint.)
 
 use crate::sync::{Condvar, Mutex, lock, wait};
 
