@@ -99,6 +99,7 @@ pub fn metadata_problems(course: &Course) -> Vec<String> {
         .iter()
         .map(|e| e.chapter.split('#').next().unwrap_or_default())
         .collect();
+    chapters.sort_unstable();
     chapters.dedup();
     for chapter in chapters {
         let Ok(text) = fs::read_to_string(root.join("book/src").join(chapter)) else {
@@ -511,4 +512,65 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sandbox_manifest_is_the_workspace_with_one_member_and_absolute_paths() {
+        let root = std::env::temp_dir().join(format!("xtask-sandbox-{}", std::process::id()));
+        fs::create_dir_all(&root).unwrap();
+        fs::write(
+            root.join("Cargo.toml"),
+            r#"
+            [workspace]
+            members = ["crates/*", "exercises/*", "xtask"]
+            exclude = ["old"]
+            [workspace.dependencies]
+            harness = { path = "harness" }
+            loom = "0.7.2"
+            [profile.dev.package."*"]
+            opt-level = 1
+            [package]
+            name = "not-virtual"
+            "#,
+        )
+        .unwrap();
+        let manifest: toml::Table = sandbox_manifest(&root, "threads").unwrap().parse().unwrap();
+        fs::remove_dir_all(&root).unwrap();
+
+        let workspace = manifest["workspace"].as_table().unwrap();
+        assert_eq!(
+            workspace["members"].as_array().unwrap(),
+            &[toml::Value::from("exercises/threads")]
+        );
+        assert!(!workspace.contains_key("exclude"));
+        let deps = workspace["dependencies"].as_table().unwrap();
+        assert_eq!(
+            deps["harness"]["path"].as_str().unwrap(),
+            root.join("harness").display().to_string()
+        );
+        assert_eq!(deps["loom"].as_str(), Some("0.7.2"));
+        assert_eq!(
+            manifest["profile"]["dev"]["package"]["*"]["opt-level"].as_integer(),
+            Some(1)
+        );
+        assert!(!manifest.contains_key("package"));
+    }
+
+    #[test]
+    fn a_wrong_solution_states_its_expectation_on_its_first_line() {
+        let dir = std::env::temp_dir().join(format!("xtask-expect-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("bug.rs");
+        fs::write(&file, "//! expect: lost wake-up\nfn main() {}\n").unwrap();
+        assert_eq!(expectation(&file).as_deref(), Some("lost wake-up"));
+        fs::write(&file, "//! A bug.\n//! expect: lost wake-up\n").unwrap();
+        assert_eq!(expectation(&file), None);
+        fs::write(&file, "//! expect:   \n").unwrap();
+        assert_eq!(expectation(&file), None);
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }
