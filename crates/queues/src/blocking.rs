@@ -59,6 +59,23 @@ impl<T> BlockingQueue<T> {
     }
     // ANCHOR_END: blocking_put_get
 
+    /// [`get`](Self::get), also counting the wake-ups that found the queue
+    /// still empty (spurious ones, or ones another consumer beat it to): the
+    /// blocking counterpart of [`Polls::woke_to_nothing`](crate::Polls).
+    pub fn get_counting_empty_wakeups(&self) -> (T, usize) {
+        let mut items = lock(&self.items);
+        let mut woke_to_nothing = 0;
+        let mut waited = false;
+        loop {
+            if let Some(item) = items.pop_front() {
+                return (item, woke_to_nothing);
+            }
+            woke_to_nothing += usize::from(waited);
+            waited = true;
+            items = wait(&self.not_empty, items);
+        }
+    }
+
     /// How many items are waiting.
     pub fn len(&self) -> usize {
         lock(&self.items).len()

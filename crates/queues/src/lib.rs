@@ -28,6 +28,7 @@ pub mod pipeline;
 mod polling;
 mod priority;
 mod sync;
+pub mod verdict;
 
 pub use blocking::BlockingQueue;
 pub use bounded::{BoundedQueue, ZeroCapacity};

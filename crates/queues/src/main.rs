@@ -8,7 +8,6 @@
 //! records it, and the main thread prints once it has joined them, so the
 //! output is the same on every run.
 
-use std::collections::BTreeSet;
 use std::process::ExitCode;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,9 +15,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crossbeam::channel;
-use queues::pipeline::{
-    Photo, download, each_photo_once, resize, start_workers, stop_stage, upload,
-};
+use queues::pipeline::{Photo, Roster, download, resize, start_workers, stop_stage, upload};
+use queues::verdict;
 use queues::{
     BlockingQueue, BoundedQueue, ClosableQueue, JoinableQueue, PollingQueue, Polls, PriorityQueue,
     polling_worker, wait_until_len,
@@ -99,7 +97,7 @@ fn polling_workers_busy_wait() {
     println!(
         "{} photos arrived, each once: {}",
         photos.len(),
-        yes(each_photo_once(&photos, POLLED_PHOTOS))
+        verdict::each_photo_once(&photos, POLLED_PHOTOS)
     );
     println!(
         "the three workers polled ~{} times: {} found a photo, ~{} found an empty queue",
@@ -107,10 +105,16 @@ fn polling_workers_busy_wait() {
         polls.found_work,
         polls.found_nothing,
     );
-    // Every look but main's last, and every empty poll, was wasted.
     println!(
-        "main looked at the done queue ~{main_looked} times before all had arrived: busy waiting: {}",
-        yes(polls.found_nothing + main_looked > 1)
+        "main looked at the done queue ~{} times before all had arrived",
+        main_looked.total()
+    );
+    // A thread that blocks is woken when there is something to do; these
+    // threads woke up on a timer, and mostly found nothing.
+    let woke_to_nothing = polls.woke_to_nothing + main_looked.woke_to_nothing;
+    println!(
+        "wake-ups that found nothing to do: ~{woke_to_nothing}, more than one per photo: busy waiting: {}",
+        verdict::busy_waiting(woke_to_nothing, POLLED_PHOTOS as usize)
     );
 }
 // ANCHOR_END: polling_pipeline
@@ -147,7 +151,7 @@ fn a_stop_flag_strands_queued_work() {
         "the worker returned after {} photo(s); {} photos were left in its queue: the flag stranded work: {}",
         polls.found_work,
         queued.len(),
-        yes(!queued.is_empty())
+        verdict::stranded_work(queued.len())
     );
 }
 // ANCHOR_END: stop_flag
@@ -184,7 +188,7 @@ fn a_slow_stage_makes_the_queue_grow() {
     );
     println!(
         "photos waiting in the queue at once: up to ~{peak}: more than 10 piled up: {}",
-        yes(peak > 10)
+        verdict::piled_up(peak, 10)
     );
 }
 // ANCHOR_END: backlog
@@ -200,7 +204,7 @@ fn a_blocking_get_sleeps_until_an_item_arrives() {
         // threads were scheduled: it is asleep, or about to be.
         println!(
             "the consumer called get on an empty queue; after {PAUSE:?} it had not returned: {}",
-            yes(!consumer.is_finished())
+            verdict::had_not_returned(consumer.is_finished())
         );
         queue.put(download(7));
         let photo = consumer.join().expect("get does not panic");
@@ -245,13 +249,9 @@ fn with_capacity_one_put_waits_for_get() {
     for (number, what) in &history {
         println!("  {number}. {what}");
     }
-    let alternates = history
-        .iter()
-        .enumerate()
-        .all(|(i, (_, what))| what.starts_with(if i % 2 == 0 { "producer" } else { "consumer" }));
     println!(
         "each put after the first waited for a get: {}",
-        yes(alternates)
+        verdict::each_put_waited_for_a_get(&history)
     );
 }
 // ANCHOR_END: capacity_one
@@ -290,11 +290,11 @@ fn a_bounded_queue_keeps_the_backlog_short() {
     println!("a fast camera and a slow resizer, {BACKLOG_PHOTOS} photos, photos waiting at once:");
     println!(
         "  unbounded queue:  up to ~{unbounded_peak}: more than {CAPACITY}: {}",
-        yes(unbounded_peak > CAPACITY)
+        verdict::piled_up(unbounded_peak, CAPACITY)
     );
     println!(
         "  bounded({CAPACITY}) queue: up to ~{bounded_peak}: never more than {CAPACITY}: {}",
-        yes(bounded_peak <= CAPACITY)
+        verdict::stayed_within(bounded_peak, CAPACITY)
     );
 }
 // ANCHOR_END: backpressure
@@ -331,10 +331,9 @@ fn join_waits_until_every_item_is_done() {
     for line in &log {
         println!("{line}");
     }
-    let position = |prefix: &str| log.iter().position(|line| line.starts_with(prefix));
     println!(
         "join returned only after task_done: {}; unfinished items now: {}",
-        yes(position("producer: join") > position("consumer: done")),
+        verdict::join_returned_after_task_done(&log),
         queue.unfinished()
     );
 }
@@ -354,11 +353,11 @@ fn close_ends_every_consumers_loop() {
     let delivered: Vec<u32> = (&queue).into_iter().collect();
     println!(
         "put 1, 2, 3; close; `for id in &queue` gave {delivered:?} and ended: queued items still delivered: {}",
-        yes(delivered == [1, 2, 3])
+        verdict::queued_items_delivered(&delivered, &[1, 2, 3])
     );
     println!(
         "put(4) after close returned {late:?}: the item came back, not lost: {}",
-        yes(late == Err(queues::Closed(4)))
+        verdict::item_came_back(&late, &4)
     );
 
     // Three consumers asleep in `get` on an empty queue.
@@ -381,13 +380,14 @@ fn close_ends_every_consumers_loop() {
     });
     let mut all: Vec<u32> = received.concat();
     all.sort_unstable();
+    let each_once = verdict::each_once(&received, 1..=6);
     println!(
         "main put 1..=6 and closed the queue; the loops of all {} consumers ended, and main joined them",
         received.len()
     );
     println!(
         "between them they got {all:?}: each item once: {}; unfinished: {}",
-        yes(all == [1, 2, 3, 4, 5, 6]),
+        each_once,
         queue.unfinished()
     );
 }
@@ -400,11 +400,14 @@ fn a_pipeline_with_several_workers_per_stage() {
     let resizes = ClosableQueue::new(STAGE_CAPACITY).expect("10 is a valid capacity");
     let uploads = ClosableQueue::new(STAGE_CAPACITY).expect("10 is a valid capacity");
     let done = ClosableQueue::unbounded();
+    // Each worker signs itself out here once its queue is closed and drained.
+    let roster = Roster::new();
     let [n_download, n_resize, n_upload] = WORKERS;
     let queues_and_results = thread::scope(|s| {
-        let download_workers = start_workers(s, n_download, download, &downloads, &resizes);
-        let resize_workers = start_workers(s, n_resize, resize, &resizes, &uploads);
-        let upload_workers = start_workers(s, n_upload, upload, &uploads, &done);
+        let download_workers =
+            start_workers(s, n_download, download, &downloads, &resizes, &roster);
+        let resize_workers = start_workers(s, n_resize, resize, &resizes, &uploads, &roster);
+        let upload_workers = start_workers(s, n_upload, upload, &uploads, &done, &roster);
         for id in 0..PIPELINE_PHOTOS {
             downloads
                 .put(id)
@@ -431,11 +434,9 @@ fn a_pipeline_with_several_workers_per_stage() {
         ]
     });
     println!("{PIPELINE_PHOTOS} photos in; each stage's queue closed, then its workers joined:");
-    let mut joined = 0;
     for (stage, handled, unfinished) in queues_and_results {
         match handled {
             Ok(handled) => {
-                joined += handled.len();
                 println!(
                     "  {stage:<8} {} workers joined; they handled {} photos between them; unfinished: {unfinished}",
                     handled.len(),
@@ -445,16 +446,18 @@ fn a_pipeline_with_several_workers_per_stage() {
             Err(err) => println!("  {stage:<8} failed: {err}"),
         }
     }
+    // What the workers themselves said, read before the photos are counted.
+    let (started, finished) = (roster.started(), roster.finished());
     done.close();
     let photos: Vec<Photo> = (&done).into_iter().collect();
     println!(
         "{} photos arrived: each of 0..{PIPELINE_PHOTOS} exactly once, resized and uploaded: {}",
         photos.len(),
-        yes(each_photo_once(&photos, PIPELINE_PHOTOS))
+        verdict::each_photo_once(&photos, PIPELINE_PHOTOS)
     );
     println!(
-        "all {joined} worker threads had ended before the photos were counted: {}",
-        yes(joined == WORKERS.iter().sum())
+        "all {finished} worker threads had ended before the photos were counted: {}",
+        verdict::all_workers_ended(started, finished, WORKERS.iter().sum())
     );
 }
 // ANCHOR_END: multi_worker
@@ -493,12 +496,12 @@ fn the_same_pipeline_on_crossbeam_channels() {
     });
     println!(
         "{PIPELINE_PHOTOS} photos in, {WORKERS:?} workers, bounded({STAGE_CAPACITY}) channels; waiting in the first at once: up to ~{peak}: never more than {STAGE_CAPACITY}: {}",
-        yes(peak <= STAGE_CAPACITY)
+        verdict::stayed_within(peak, STAGE_CAPACITY)
     );
     println!(
         "{} photos arrived: each exactly once, resized and uploaded: {}; all {joined} workers joined",
         photos.len(),
-        yes(each_photo_once(&photos, PIPELINE_PHOTOS))
+        verdict::each_photo_once(&photos, PIPELINE_PHOTOS)
     );
 
     // The flip side of close-by-drop: a forgotten sender keeps it open.
@@ -510,13 +513,13 @@ fn the_same_pipeline_on_crossbeam_channels() {
     let waited = started.elapsed();
     println!(
         "one sender dropped, a clone still alive: recv_timeout returned {answer:?} after {waited:.1?}: still open: {}",
-        yes(answer.is_err() && waited >= PAUSE)
+        verdict::still_open(&answer, waited, PAUSE)
     );
     drop(forgotten);
     let answer = rx.recv();
     println!(
         "the last sender dropped: recv returned {answer:?}: closed: {}",
-        yes(answer.is_err())
+        verdict::closed(&answer)
     );
 }
 
@@ -608,10 +611,10 @@ fn a_sentinel_against_close_by_drop() {
 
 /// Whether the consumers' numbers, together, are 1 to 10, each once.
 fn each_of_one_to_ten(got: &[Vec<u32>]) -> String {
-    let all: Vec<u32> = got.concat();
-    let distinct: BTreeSet<u32> = all.iter().copied().collect();
-    let ok = all.len() == 10 && distinct == (1..=10).collect();
-    format!("1..=10 between them, each once: {}", yes(ok))
+    format!(
+        "1..=10 between them, each once: {}",
+        verdict::each_once(got, 1..=10)
+    )
 }
 // ANCHOR_END: sentinel
 
@@ -659,12 +662,7 @@ fn a_priority_queue_serves_the_highest_first() {
     println!(
         "got {}: the three at priority 5 in the order they were put: {}",
         order.join(", "),
-        yes(order == ["alert", "email", "report", "invoice", "backup"])
+        verdict::ties_in_put_order(&order, &puts)
     );
 }
 // ANCHOR_END: priority
-
-/// A verdict, as the snapshot shows it.
-fn yes(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}

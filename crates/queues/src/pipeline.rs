@@ -3,6 +3,7 @@
 //! on [`ClosableQueue`]s (the notes' `start_threads` and `stop_threads`).
 
 use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::{Scope, ScopedJoinHandle};
 
 use crate::ClosableQueue;
@@ -75,18 +76,49 @@ impl std::error::Error for OutputClosed {}
 pub type Worker<'scope> = ScopedJoinHandle<'scope, Result<usize, OutputClosed>>;
 
 // ANCHOR: start_workers
+/// A pipeline's head count, kept by the workers themselves: each worker is
+/// counted in when it is started, and counts itself out as the last thing
+/// it does, and only once its loop has ended because its input queue was
+/// closed and drained. A worker still in its loop, or one that gave up on a
+/// closed output, is never counted out.
+#[derive(Debug, Default)]
+pub struct Roster {
+    started: AtomicUsize,
+    finished: AtomicUsize,
+}
+
+impl Roster {
+    /// An empty roster.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Workers started so far.
+    pub fn started(&self) -> usize {
+        self.started.load(Ordering::SeqCst)
+    }
+
+    /// Workers whose loop has ended because their input was closed and
+    /// drained, by their own account.
+    pub fn finished(&self) -> usize {
+        self.finished.load(Ordering::SeqCst)
+    }
+}
+
 /// Starts `count` workers in `scope`, each running
 /// `for item in input { output.put(work(item)) }` until `input` is closed
-/// and drained.
+/// and drained, and signing them in and out on `roster`.
 pub fn start_workers<'scope, 'env, T: Send, U: Send>(
     scope: &'scope Scope<'scope, 'env>,
     count: usize,
     work: fn(T) -> U,
     input: &'env ClosableQueue<T>,
     output: &'env ClosableQueue<U>,
+    roster: &'env Roster,
 ) -> Vec<Worker<'scope>> {
     (0..count)
         .map(|_| {
+            roster.started.fetch_add(1, Ordering::SeqCst);
             scope.spawn(move || {
                 let mut handled = 0;
                 // The loop ends when `input` is closed and empty; the
@@ -97,6 +129,7 @@ pub fn start_workers<'scope, 'env, T: Send, U: Send>(
                     }
                     handled += 1;
                 }
+                roster.finished.fetch_add(1, Ordering::SeqCst);
                 Ok(handled)
             })
         })

@@ -64,6 +64,10 @@ pub struct Polls {
     pub found_work: usize,
     /// Polls that found the queue empty: wasted work.
     pub found_nothing: usize,
+    /// Of those, the polls made on waking from a nap: the thread slept,
+    /// woke up, and found nothing to do (a blocking queue wakes a consumer
+    /// only when an item has arrived, so it has next to none of these).
+    pub woke_to_nothing: usize,
 }
 
 impl Polls {
@@ -80,6 +84,7 @@ impl std::ops::Add for Polls {
         Polls {
             found_work: self.found_work + other.found_work,
             found_nothing: self.found_nothing + other.found_nothing,
+            woke_to_nothing: self.woke_to_nothing + other.woke_to_nothing,
         }
     }
 }
@@ -100,18 +105,22 @@ pub fn polling_worker<T, U>(
     nap: Duration,
 ) -> Polls {
     let mut polls = Polls::default();
+    let mut napped = false;
     // `Acquire` pairs with the `Release` store of whoever sets the flag.
     while !stop.load(Ordering::Acquire) {
         match input.try_get() {
             Some(item) => {
                 output.put(work(item));
                 polls.found_work += 1;
+                napped = false;
             }
             None => {
                 // Nothing to do. Sleeping keeps this from burning a whole
                 // core, but every nap adds delay, and every wake-up is a
                 // poll that may find nothing again.
                 polls.found_nothing += 1;
+                polls.woke_to_nothing += usize::from(napped);
+                napped = true;
                 thread::sleep(nap);
             }
         }
@@ -121,14 +130,18 @@ pub fn polling_worker<T, U>(
 // ANCHOR_END: polling_worker
 
 /// Busy-waits until `queue` holds `count` items (the notes' `while
-/// len(done_queue.items) < 1000: pass`, with a nap), and returns how many
-/// times it looked.
-pub fn wait_until_len<T>(queue: &PollingQueue<T>, count: usize, nap: Duration) -> usize {
-    let mut looks = 1;
+/// len(done_queue.items) < 1000: pass`, with a nap), and returns what its
+/// looks found: the last one found them all (`found_work: 1`), every other
+/// one found too few, and each of those after the first was made on waking
+/// from a nap.
+pub fn wait_until_len<T>(queue: &PollingQueue<T>, count: usize, nap: Duration) -> Polls {
+    let mut looks = Polls::default();
     while queue.len() < count {
+        looks.woke_to_nothing += usize::from(looks.found_nothing > 0);
+        looks.found_nothing += 1;
         thread::sleep(nap);
-        looks += 1;
     }
+    looks.found_work = 1;
     looks
 }
 

@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use queues::ClosableQueue;
 use queues::pipeline::{
-    OutputClosed, Photo, download, each_photo_once, resize, start_workers, stop_stage, upload,
+    OutputClosed, Photo, Roster, download, each_photo_once, resize, start_workers, stop_stage,
+    upload,
 };
 
 /// A delay between 0 and 200 µs, different for every photo and stage, so
@@ -45,10 +46,11 @@ fn every_photo_arrives_exactly_once_with_random_delays() {
         let resizes = ClosableQueue::new(capacity).unwrap();
         let uploads = ClosableQueue::new(capacity).unwrap();
         let done = ClosableQueue::unbounded();
+        let roster = Roster::new();
         let handled = thread::scope(|s| {
-            let d = start_workers(s, 3, slow_download, &downloads, &resizes);
-            let r = start_workers(s, 4, slow_resize, &resizes, &uploads);
-            let u = start_workers(s, 5, slow_upload, &uploads, &done);
+            let d = start_workers(s, 3, slow_download, &downloads, &resizes, &roster);
+            let r = start_workers(s, 4, slow_resize, &resizes, &uploads, &roster);
+            let u = start_workers(s, 5, slow_upload, &uploads, &done, &roster);
             for id in 0..PHOTOS {
                 downloads.put(id).unwrap();
             }
@@ -58,6 +60,7 @@ fn every_photo_arrives_exactly_once_with_random_delays() {
                 stop_stage(&uploads, u).unwrap(),
             ]
         });
+        assert_eq!((roster.started(), roster.finished()), (12, 12));
         for (stage, workers) in handled.iter().zip([3, 4, 5]) {
             assert_eq!(stage.len(), workers);
             assert_eq!(stage.iter().sum::<usize>(), PHOTOS as usize);
@@ -80,14 +83,17 @@ fn stopping_a_stage_before_the_one_feeding_it_is_reported() {
     for id in 0..5 {
         downloads.put(id).unwrap();
     }
+    let roster = Roster::new();
     let result = thread::scope(|s| {
         // The resize stage's queue is closed first: the download worker's
         // first result has nowhere to go.
         resizes.close();
-        let workers = start_workers(s, 1, download, &downloads, &resizes);
+        let workers = start_workers(s, 1, download, &downloads, &resizes, &roster);
         stop_stage(&downloads, workers)
     });
     assert_eq!(result, Err(OutputClosed { handled: 0 }));
+    // The worker ended, but not by finishing its queue: it never signed out.
+    assert_eq!((roster.started(), roster.finished()), (1, 0));
     assert!(resizes.is_empty());
 }
 
