@@ -76,6 +76,7 @@ const EXPERIMENTS: &[(&str, Experiment, &str)] = &[
     ),
     ("worker", worker, "submit + result round trips"),
     ("pollable", pollable, "items through three queues"),
+    ("gcd", gcd_pairs, "seeded pairs (2 000 000..5 000 000)"),
 ];
 
 fn main() -> ExitCode {
@@ -628,4 +629,34 @@ fn raw_consumer(readers: &mut [UnixStream], size: u64) -> Result<u64> {
         }
     }
     Ok(sum)
+}
+
+// ---------------------------------------------------------------- parallelism
+
+/// Item 64's workload: the slow gcd of `size` pairs from the lesson's seeded
+/// generator (the Python side makes the same pairs), in sequence, then on
+/// rayon's pool (the lesson's `gcds_with_rayon`).
+fn gcd_pairs(size: u64, runs: usize) -> Result<Vec<Timings>> {
+    use parallelism::{euclid, gcd, gcds_with_rayon, pairs};
+    let count = usize::try_from(size).map_err(|_| "--size must fit in a usize")?;
+    let pairs = pairs(64, count, 2_000_000, 5_000_000);
+    let expected: Vec<u64> = pairs.iter().map(|&pair| euclid(pair)).collect();
+    let agrees = |answers: &[u64]| {
+        check(answers == expected, || {
+            "an answer differs from Euclid's".to_owned()
+        })
+    };
+    Ok(vec![
+        timed("sequential", runs, || {
+            let answers: Vec<u64> = pairs.iter().map(|&pair| gcd(pair)).collect();
+            agrees(black_box(&answers))
+        })?,
+        timed("rayon", runs, || {
+            let answers: Vec<u64> = gcds_with_rayon(&pairs, gcd)
+                .into_iter()
+                .map(|(answer, _thread)| answer)
+                .collect();
+            agrees(black_box(&answers))
+        })?,
+    ])
 }

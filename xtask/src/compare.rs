@@ -15,10 +15,11 @@
 //! timeout; computing cannot beat the work shared by every core), the floor
 //! and how close each side came to it.
 //!
-//! `--quick` is for CI: one run of each program, at a tenth of the sizes
-//! (the waits shortened too), so the whole comparison, build included, ends
-//! in well under a minute; its figures are noise, it checks that both sides
-//! run and agree. `--record` writes the tables into the book:
+//! `--quick` is for CI: one run of each program, at a tenth of the sizes or
+//! less (the waits shortened to a quarter or a fifth), so the whole
+//! comparison ends in a few seconds (build included: under a minute on two
+//! cores even from a cold target). Its figures are noise; it checks that
+//! both sides run, at every size they are given, and get the right answers. `--record` writes the tables into the book:
 //! `book/src/measured/<lesson>.md`, and `measured/all.md` when every
 //! experiment ran, each headed by the machine it was measured on.
 //!
@@ -47,8 +48,9 @@ const USAGE: &str = "usage: cargo xtask compare [<lesson>... | --all] [--quick] 
   how close each side comes to it. Each time is the median of 5 runs.
 
   <lesson>...  only these lessons' cases (default, or --all: every case)
-  --quick      one run of each, at a tenth of the sizes: checks that both
-               sides run (CI), the figures mean little
+  --quick      one run of each, at a tenth of the sizes or less, waits cut
+               to a quarter: checks that both sides run (CI); the figures
+               mean little
   --record     also write the tables into book/src/measured/";
 
 /// What the command line asked for.
@@ -123,7 +125,8 @@ enum Floor {
     Waits(u32),
     /// Computing jobs of these relative sizes: a side cannot beat its own
     /// sequential time (its variant `sequential`) divided by the most the
-    /// cores can share the jobs (`min(cores, total / longest)`).
+    /// cores can share the jobs (`min(cores, total / longest)`); no sizes:
+    /// many small jobs, which every core can share.
     Cores(&'static [u64]),
     /// Measured by the Rust side as this variant, and what it is.
     Measured(&'static str, &'static str),
@@ -292,6 +295,32 @@ const EXPERIMENTS: &[Experiment] = &[
             floor: Floor::None,
         }],
     },
+    Experiment {
+        lesson: "parallelism",
+        name: "gcd",
+        full: 20,
+        quick: 2,
+        rows: &[
+            Row {
+                case: |s| format!("Item 64's slow gcd of {s} pairs, in sequence"),
+                python: "sequential",
+                rust: "sequential",
+                best: &[],
+                floor: Floor::None,
+            },
+            Row {
+                case: |s| {
+                    format!(
+                        "Item 64's slow gcd of {s} pairs, in parallel (Python: processes; Rust: rayon)"
+                    )
+                },
+                python: "processes",
+                rust: "rayon",
+                best: &[],
+                floor: Floor::Cores(&[]),
+            },
+        ],
+    },
 ];
 
 /// `cargo xtask compare ...`
@@ -309,6 +338,7 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
         eprintln!("==> python3 is not on the PATH: the table has the Rust columns alone");
     }
     let runs = if args.quick { 1 } else { RUNS };
+    let load_at_start = load_average();
 
     eprintln!("==> building the Rust side (release)");
     crate::cargo(&["build", "--release", "--quiet", "-p", "compare"], &[])?;
@@ -364,7 +394,7 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
     println!(
         "{}",
         if args.quick {
-            "--quick: 1 run each at a tenth of the sizes; the figures mean little."
+            "--quick: 1 run each, at a tenth of the sizes or less; the figures mean little."
         } else {
             "Each time is the median of 5 runs."
         }
@@ -374,7 +404,8 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
     println!("\n{}", legend(&experiments, python.is_some()));
 
     if args.record {
-        let machine = machine(python.as_deref().unwrap_or("python3"), cores);
+        let load = load_at_start.zip(load_average());
+        let machine = machine(python.as_deref().unwrap_or("python3"), cores, load);
         let dir = root.join("book/src/measured");
         fs::create_dir_all(&dir).map_err(|e| fail(format!("{}: {e}", dir.display())))?;
         let mut written = Vec::new();
@@ -633,6 +664,9 @@ fn table_rows(m: &Measured, cores: usize) -> Vec<TableRow> {
 fn best_speed_up(jobs: &[u64], cores: usize) -> f64 {
     let total: u64 = jobs.iter().sum();
     let longest = jobs.iter().copied().max().unwrap_or(0);
+    if jobs.is_empty() {
+        return cores.max(1) as f64; // many small jobs: every core can share them
+    }
     if longest == 0 {
         return 1.0;
     }
@@ -677,71 +711,63 @@ fn legend(experiments: &[&Experiment], with_python: bool) -> String {
 /// The table, as Markdown with padded columns (it reads in a terminal and
 /// in the book alike).
 fn table(rows: &[TableRow], with_python: bool, with_lesson: bool) -> String {
-    let mut header: Vec<&str> = Vec::new();
-    if with_lesson {
-        header.push("lesson");
-    }
-    header.push("case");
-    if with_python {
-        header.push("Python");
-    }
-    header.push("Rust");
-    if with_python {
-        header.push("Python ÷ Rust");
-    }
-    header.extend(["best tool", "its time", "floor"]);
-    if with_python {
-        header.push("Python ÷ floor");
-    }
-    header.push("Rust ÷ floor");
-
+    // A column is left out when no row would fill it: no lesson column for
+    // one lesson, no Python without python3, no best tool or floor where
+    // the cases have none.
+    let with_best = rows.iter().any(|r| r.best.is_some());
+    let with_floor = rows.iter().any(|r| r.floor.is_some());
+    type Cell = fn(&TableRow) -> String;
+    let columns: [(bool, &str, Cell); 10] = [
+        (with_lesson, "lesson", |r| r.lesson.to_owned()),
+        (true, "case", |r| r.case.clone()),
+        (with_python, "Python", |r| {
+            r.python.map(time).unwrap_or_default()
+        }),
+        (true, "Rust", |r| r.rust.map(time).unwrap_or_default()),
+        (with_python, "Python ÷ Rust", |r| {
+            r.python
+                .zip(r.rust)
+                .map(|(p, r)| ratio(p / r))
+                .unwrap_or_default()
+        }),
+        (with_best, "best tool", |r| {
+            r.best.map(|(tool, _)| tool.to_owned()).unwrap_or_default()
+        }),
+        (with_best, "its time", |r| {
+            r.best.map(|(_, t)| time(t)).unwrap_or_default()
+        }),
+        (with_floor, "floor", |r| {
+            r.floor
+                .as_ref()
+                .map(|f| f.label.clone())
+                .unwrap_or_default()
+        }),
+        (with_floor && with_python, "Python ÷ floor", |r| {
+            r.floor
+                .as_ref()
+                .and_then(|f| f.python)
+                .map(ratio)
+                .unwrap_or_default()
+        }),
+        (with_floor, "Rust ÷ floor", |r| {
+            r.floor.as_ref().map(|f| ratio(f.rust)).unwrap_or_default()
+        }),
+    ];
+    let columns: Vec<(&str, Cell)> = columns
+        .into_iter()
+        .filter(|(shown, _, _)| *shown)
+        .map(|(_, header, cell)| (header, cell))
+        .collect();
+    let header: Vec<&str> = columns.iter().map(|(h, _)| *h).collect();
     let mut lines: Vec<Vec<String>> = Vec::new();
     let mut previous_lesson = "";
     for row in rows {
-        let mut cells = Vec::new();
-        if with_lesson {
-            let first = row.lesson != previous_lesson;
-            cells.push(if first {
-                row.lesson.to_owned()
-            } else {
-                String::new()
-            });
-            previous_lesson = row.lesson;
+        let mut cells: Vec<String> = columns.iter().map(|(_, cell)| cell(row)).collect();
+        // The lesson is named once, on its first row.
+        if with_lesson && row.lesson == previous_lesson {
+            cells[0].clear();
         }
-        cells.push(row.case.clone());
-        let or_blank = |t: Option<f64>| t.map(time).unwrap_or_default();
-        if with_python {
-            cells.push(or_blank(row.python));
-        }
-        cells.push(or_blank(row.rust));
-        if with_python {
-            cells.push(
-                row.python
-                    .zip(row.rust)
-                    .map(|(p, r)| ratio(p / r))
-                    .unwrap_or_default(),
-            );
-        }
-        match row.best {
-            Some((tool, t)) => cells.extend([tool.to_owned(), time(t)]),
-            None => cells.extend([String::new(), String::new()]),
-        }
-        match &row.floor {
-            Some(floor) => {
-                cells.push(floor.label.clone());
-                if with_python {
-                    cells.push(floor.python.map(ratio).unwrap_or_default());
-                }
-                cells.push(ratio(floor.rust));
-            }
-            None => {
-                cells.push(String::new());
-                if with_python {
-                    cells.push(String::new());
-                }
-                cells.push(String::new());
-            }
-        }
+        previous_lesson = row.lesson;
         lines.push(cells);
     }
 
@@ -840,7 +866,7 @@ fn lessons_in_order(measured: &[Measured]) -> Vec<&'static str> {
 }
 
 /// The machine a recording was made on, in one sentence.
-fn machine(python: &str, cores: usize) -> String {
+fn machine(python: &str, cores: usize, load: Option<(String, String)>) -> String {
     let version = Command::new(python)
         .arg("--version")
         .output()
@@ -848,16 +874,21 @@ fn machine(python: &str, cores: usize) -> String {
         .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_owned())
         .filter(|v| !v.is_empty())
         .unwrap_or_else(|| "Python".to_owned());
-    let load = fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
-        .map(|l| format!(", load average {l} when it ended"))
+    let load = load
+        .map(|(start, end)| format!("; load average {start} when it started, {end} when it ended"))
         .unwrap_or_default();
     format!(
         "Measured on {} ({cores} cores{load}) with {version} and a release build of the Rust; \
          each time is the median of {RUNS} runs.",
         cpu_model()
     )
+}
+
+/// The one-minute load average, where `/proc/loadavg` tells it.
+fn load_average() -> Option<String> {
+    fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
 }
 
 /// `/proc/cpuinfo`'s "model name", or macOS's `machdep.cpu.brand_string`.
@@ -1038,7 +1069,8 @@ mod tests {
         assert_eq!(best_speed_up(&[10, 10, 10, 10], 2), 2.0);
         assert_eq!(best_speed_up(&[10, 10, 10, 10], 8), 4.0);
         assert_eq!(best_speed_up(&[40, 10, 10], 8), 1.5);
-        assert_eq!(best_speed_up(&[], 8), 1.0);
+        assert_eq!(best_speed_up(&[0, 0], 8), 1.0);
+        assert_eq!(best_speed_up(&[], 8), 8.0);
     }
 
     fn measured(
@@ -1100,6 +1132,13 @@ mod tests {
             experiment("factorize"),
         );
         let rows = table_rows(&factorize, 2);
+        let header = table(&rows, true, false);
+        let header = header.lines().next().unwrap_or_default();
+        assert!(header.contains("| floor"), "{header}");
+        assert!(
+            !header.contains("best tool"),
+            "no case here has one: {header}"
+        );
         assert_eq!(rows[0].floor, None);
         let floor = rows[1].floor.clone().expect("the threaded row has a floor");
         assert_eq!(floor.label, "sequential ÷ 2");
@@ -1130,7 +1169,9 @@ mod tests {
         // Every line has the same width and the same number of cells.
         let widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
         assert!(widths.iter().all(|w| *w == widths[0]), "{text}");
-        assert!(lines.iter().all(|l| l.matches(" |").count() == 9), "{text}");
+        assert!(lines.iter().all(|l| l.matches(" |").count() == 6), "{text}");
+        // No case here has a floor, so there are no floor columns.
+        assert!(!lines[0].contains("floor"), "{text}");
     }
 
     #[test]
