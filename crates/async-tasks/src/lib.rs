@@ -24,26 +24,7 @@ pub mod anatomy;
 pub mod cost;
 pub mod guess;
 pub mod life;
-#[cfg(not(loom))]
 pub mod ported;
-
-/// tokio leaves out its sockets under `--cfg loom` (`tokio::net` is
-/// `#![cfg(not(loom))]`). The package must still build there, so the port is
-/// a stub that says why it cannot run.
-#[cfg(loom)]
-pub mod ported {
-    use crate::guess::{GameRun, Protocol};
-
-    pub fn play_with_tasks<P: Protocol>(
-        _secrets: &[u32],
-        _session: impl Fn() -> P,
-    ) -> std::io::Result<GameRun> {
-        Err(std::io::Error::new(
-            std::io::ErrorKind::Unsupported,
-            "tokio has no sockets under --cfg loom",
-        ))
-    }
-}
 
 /// `"yes"` or `"no"`: how the program prints a verdict.
 ///

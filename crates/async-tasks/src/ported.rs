@@ -1,9 +1,5 @@
 //! Item 61's port: the game of [`crate::guess`] on tokio, server and
 //! clients as tasks on one thread.
-//!
-//! tokio has no sockets under `--cfg loom` (its `net` module is
-//! `#![cfg(not(loom))]`), so `lib.rs` compiles this module only without
-//! that cfg, and puts a stub in its place with it.
 
 use std::io;
 use std::thread::{self, ThreadId};
