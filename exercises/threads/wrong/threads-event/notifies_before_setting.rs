@@ -1,8 +1,11 @@
 //! expect: lost wake-up
 //! Notifies first, then sets the flag: a waiter that looks at the flag
 //! after the notify and before the write goes to sleep, and nobody wakes it
-//! again. The tests rarely hit that gap; the loom model finds it (a deadlock).
-//! (Caught by the loom model: `every_waiter_wakes_when_the_event_is_set`.)
+//! again: a lost wake-up. (Caught by the tests, where
+//! `every_waiter_wakes_when_the_event_is_set` often hangs: the woken waiters
+//! win the lock before `set` writes the flag. When they do not, the loom
+//! model `every_waiter_wakes_when_the_event_is_set` finds the interleaving: a
+//! deadlock.)
 
 use crate::sync::{Condvar, Mutex, lock, wait};
 
