@@ -2,17 +2,23 @@
 //!
 //! Run it with `cargo run -p subprocess`. Each section makes one point; the
 //! pieces std lacks (a wait with a deadline, SIGTERM then SIGKILL, a guard
-//! that reaps, a pipeline builder) are in `src/lib.rs`.
+//! that reaps, a pipeline builder) are in the library, one module per step
+//! (`src/lib.rs` lists them).
 //!
 //! The binary is also its own helper: started as `subprocess --xor-helper`
 //! it is a filter that encrypts stdin to stdout with a key from its
-//! environment, the part `openssl enc` plays in the Python notes.
+//! environment, the part `openssl enc` plays in the Python notes (that side
+//! is `subprocess::xor_helper`, in `src/cipher.rs`).
+//!
+//! Why over 400 lines: this file is the nine sections, one function each,
+//! in the order they print, and nothing else (what is not a section is in
+//! the library). Split further, one run of the lesson would no longer read
+//! top to bottom in one file.
 
 use std::env;
 use std::error::Error;
 use std::ffi::OsStr;
-use std::io::{self, BufRead, BufReader, Read, Write};
-use std::os::unix::ffi::OsStrExt;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::thread;
@@ -38,7 +44,7 @@ const MIB: usize = 1024 * 1024;
 fn main() -> ExitCode {
     // Started by sections 4 and 5 as a child: be the helper, nothing else.
     if env::args_os().nth(1).as_deref() == Some(OsStr::new(HELPER_ARG)) {
-        return xor_helper();
+        return subprocess::xor_helper();
     }
     match lesson() {
         Ok(()) => ExitCode::SUCCESS,
@@ -218,8 +224,8 @@ fn children_chain_like_a_shell_pipeline(me: &Path) -> Result {
     println!("\n== 5. Children chained like a shell pipeline ==");
     let input = sample_text(MIB);
     // Compress, encrypt, armour as text: three children, each one's stdout
-    // the next one's stdin. `Pipeline` (src/lib.rs) wires them up, drops the
-    // parent's copies of the pipe ends, feeds stdin from a writer thread.
+    // the next one's stdin. `Pipeline` (src/pipeline.rs) wires them up,
+    // drops the parent's copies of the pipe ends, feeds stdin from a thread.
     let mut gzip = Command::new("gzip");
     gzip.args(["-n", "-c"]); // -n: no name or time stamp, the same bytes every run
     let chain = Pipeline::new()
@@ -424,22 +430,3 @@ fn every_child_is_reaped() -> Result {
     Ok(())
 }
 // ANCHOR_END: reaped
-
-// ANCHOR: helper
-/// The child side of sections 4 and 5: this binary as a filter that
-/// encrypts stdin to stdout, its key taken from the environment.
-fn xor_helper() -> ExitCode {
-    let Some(key) = env::var_os(KEY_VAR) else {
-        eprintln!("{HELPER_ARG}: no key: set {KEY_VAR} in the environment");
-        return ExitCode::from(2);
-    };
-    let stdout = io::stdout().lock();
-    match subprocess::xor_stream(key.as_bytes(), io::stdin().lock(), stdout) {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("{HELPER_ARG}: {err}");
-            ExitCode::FAILURE
-        }
-    }
-}
-// ANCHOR_END: helper
