@@ -77,6 +77,11 @@ const EXPERIMENTS: &[(&str, Experiment, &str)] = &[
     ("worker", worker, "submit + result round trips"),
     ("pollable", pollable, "items through three queues"),
     ("gcd", gcd_pairs, "seeded pairs (2 000 000..5 000 000)"),
+    (
+        "crowd",
+        crowd,
+        "sleeping tasks started (a tenth as many threads)",
+    ),
 ];
 
 fn main() -> ExitCode {
@@ -659,4 +664,45 @@ fn gcd_pairs(size: u64, runs: usize) -> Result<Vec<Timings>> {
             agrees(black_box(&answers))
         })?,
     ])
+}
+
+// ---------------------------------------------------------------- async-tasks
+
+/// What it costs to start a task, and a thread: `size` tasks that each
+/// sleep 100 ms on a one-thread tokio runtime, then `size / 10` threads
+/// with 64 KiB stacks that do the same (the lesson's `crowd_of_tasks` and
+/// `crowd_of_threads`). The time reported for a run is the lesson's own
+/// measure, per task or thread: the fastest tenth of the starting loop,
+/// divided by its size. (The Python side measures the same way.)
+fn crowd(size: u64, runs: usize) -> Result<Vec<Timings>> {
+    use async_tasks::cost::{crowd_of_tasks, crowd_of_threads};
+    const NAP: Duration = Duration::from_millis(100);
+    const STACK: usize = 64 * 1024;
+    let tasks = usize::try_from(size).map_err(|_| "--size must fit in a usize")?;
+    let threads = (tasks / 10).max(1);
+    let mut timings = Vec::new();
+    for (variant, count, start) in [
+        (
+            "tasks",
+            tasks,
+            &(|| crowd_of_tasks(tasks, || tokio::time::sleep(NAP))) as &dyn Fn() -> io::Result<_>,
+        ),
+        ("threads", threads, &|| {
+            crowd_of_threads(threads, STACK, NAP)
+        }),
+    ] {
+        let mut each = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            let crowd = start().map_err(|e| format!("{variant}: {e}"))?;
+            check(crowd.count == count, || {
+                format!("{variant}: {} started, not {count}", crowd.count)
+            })?;
+            each.push(crowd.start_each);
+        }
+        timings.push(Timings {
+            variant,
+            runs: each,
+        });
+    }
+    Ok(timings)
 }

@@ -321,6 +321,38 @@ const EXPERIMENTS: &[Experiment] = &[
             },
         ],
     },
+    Experiment {
+        lesson: "async-tasks",
+        name: "crowd",
+        full: 10_000,
+        quick: 1_000,
+        rows: &[
+            Row {
+                case: |s| {
+                    format!(
+                        "start a task (of {} sleeping 100 ms; fastest tenth, per task)",
+                        n(s)
+                    )
+                },
+                python: "tasks",
+                rust: "tasks",
+                best: &[],
+                floor: Floor::None,
+            },
+            Row {
+                case: |s| {
+                    format!(
+                        "start a thread (of {} sleeping 100 ms; fastest tenth, per thread)",
+                        n(s / 10)
+                    )
+                },
+                python: "threads",
+                rust: "threads",
+                best: &[],
+                floor: Floor::None,
+            },
+        ],
+    },
 ];
 
 /// `cargo xtask compare ...`
