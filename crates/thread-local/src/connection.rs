@@ -114,8 +114,10 @@ impl LazyConnection {
 
 /// An open connection of a [`LazyConnection`]; closes it when dropped.
 ///
-/// It is not `Send`: it stands for "this thread is connected", so it must
-/// be dropped on the thread that entered (the compiler checks).
+/// It is neither `Send` nor `Sync`: it stands for "this thread is
+/// connected", so it must be dropped on the thread that entered, and no
+/// other thread may borrow it. The compiler checks; `tests/wont_compile/`
+/// holds the programs it refuses.
 #[derive(Debug)]
 pub struct Connection {
     stream: TcpStream,
@@ -205,11 +207,16 @@ impl NestedLazyConnection {
 }
 
 /// One open connection of a [`NestedLazyConnection`]; closes it when dropped.
+///
+/// Like [`Connection`], it is neither `Send` nor `Sync`: its drop takes its
+/// entry off the stack of the thread that runs the drop, which must be the
+/// thread that entered.
 #[derive(Debug)]
 pub struct NestedConnection<'a> {
     stream: TcpStream,
     port: u16,
     owner: &'a NestedLazyConnection,
+    /// Neither `Send` nor `Sync`, as in [`Connection`].
     _this_thread: PhantomData<*const ()>,
 }
 
