@@ -20,6 +20,11 @@ const LIMIT_SECS: &str = "3";
 /// A copy of the fixture course in a fresh folder, removed on drop.
 struct Course {
     root: PathBuf,
+    /// A target dir of its own. Cargo names a workspace member's outputs
+    /// after its path relative to the workspace root, so two copies of the
+    /// course sharing one would overwrite each other's builds. The fixture
+    /// has no dependencies: a build takes a second or two.
+    target: PathBuf,
 }
 
 impl Course {
@@ -30,7 +35,10 @@ impl Course {
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course"),
             &root,
         );
-        Course { root }
+        // Fresh, so no build from an earlier run can look up to date.
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("learn-{tag}"));
+        let _ = fs::remove_dir_all(&target);
+        Course { root, target }
     }
 
     fn path(&self, relative: &str) -> PathBuf {
@@ -53,7 +61,7 @@ impl Course {
             .arg("--root")
             .arg(&self.root)
             .args(args)
-            .env("CARGO_TARGET_DIR", target_dir())
+            .env("CARGO_TARGET_DIR", &self.target)
             .env("XTASK_LEARN_TIME_LIMIT", LIMIT_SECS)
             .env_remove("XTASK_LEARN_ROOT");
         command
@@ -68,12 +76,6 @@ impl Drop for Course {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.root);
     }
-}
-
-/// One target dir for every test's builds: the fixture has no dependencies,
-/// so each copy compiles in a second or two.
-fn target_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("learn")
 }
 
 fn copy_tree(from: &Path, to: &Path) {

@@ -389,11 +389,10 @@ impl Sandbox {
             write_if_changed(&root.join("Cargo.lock"), &lock)?;
         }
         let package = course_root.join("exercises").join(lesson);
-        sync_tree(
-            &package,
-            &root.join("exercises").join(lesson),
-            &["wrong", "target"],
-        )?;
+        let copy = root.join("exercises").join(lesson);
+        sync_tree(&package, &copy, &["wrong", "target", "Cargo.toml"])?;
+        let manifest = package_manifest(&package.join("Cargo.toml")).map_err(io::Error::other)?;
+        write_if_changed(&copy.join("Cargo.toml"), manifest.as_bytes())?;
         let solutions = course_root.join("solutions").join(lesson);
         if solutions.is_dir() {
             sync_tree(&solutions, &root.join("solutions").join(lesson), &[])?;
@@ -422,6 +421,31 @@ impl Sandbox {
         fs::write(&file, starter)?;
         Ok(outcome)
     }
+}
+
+/// The package's manifest with another version, `<version>-learn-verify`.
+///
+/// Cargo names a workspace member's build outputs after its path *relative
+/// to the workspace root*, its name and its version: the copy, at the same
+/// relative path, would otherwise share (and overwrite) the learner's
+/// compiled package in the shared target directory, and each would then look
+/// up to date to the other. A different version keeps them apart.
+fn package_manifest(path: &Path) -> Result<String, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut manifest: toml::Table = text
+        .parse()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let package = manifest
+        .get_mut("package")
+        .and_then(|p| p.as_table_mut())
+        .ok_or_else(|| format!("{}: no [package]", path.display()))?;
+    let version = package
+        .get("version")
+        .and_then(|v| v.as_str())
+        .unwrap_or("0.0.0")
+        .to_owned();
+    package.insert("version".into(), format!("{version}-learn-verify").into());
+    toml::to_string(&manifest).map_err(|e| e.to_string())
 }
 
 /// The course's root manifest, reduced to a workspace of one package.
