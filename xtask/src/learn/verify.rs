@@ -121,8 +121,25 @@ pub fn metadata_problems(course: &Course) -> Vec<String> {
             }
         }
     }
+    // A package without its metadata would be invisible to `learn`.
+    for lesson in sorted_dir(&root.join("exercises")) {
+        if lesson.join("Cargo.toml").is_file() && !lesson.join("exercises.toml").is_file() {
+            problems.push(format!(
+                "{}: a package without an exercises.toml (learn cannot see its exercises)",
+                relative(root, &lesson)
+            ));
+        }
+    }
     // Every wrong solution belongs to an exercise and says what to expect.
     for (lesson, dir, file) in wrong_solutions(root) {
+        if !root
+            .join("exercises")
+            .join(&lesson)
+            .join("exercises.toml")
+            .is_file()
+        {
+            continue; // reported above
+        }
         let label = relative(root, &file);
         if find_wrong_owner(course, &lesson, &dir).is_none() {
             problems.push(format!(
