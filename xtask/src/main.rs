@@ -79,7 +79,8 @@ commands:
                             tool, the floor; --quick: 1 run, small sizes;
                             --record: write book/src/measured/*.md
   ci                        everything CI runs: fmt, sync, clippy, tests,
-                            loom models, benches in test mode, the book";
+                            loom models, the exercises (learn --verify),
+                            benches in test mode, the book";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
