@@ -1,0 +1,22 @@
+//! `thread-pools-as-completed` under loom: a worker completes two jobs
+//! while the main thread registers them with `as_completed`. In every
+//! interleaving each job is yielded exactly once: none is lost between the
+//! look and the registration, none is announced twice.
+#![cfg(loom)]
+
+use thread_pools_exercises::as_completed::{as_completed, submit};
+use thread_pools_exercises::workers::Workers;
+
+#[test]
+fn every_job_is_yielded_once_whenever_it_finishes() {
+    loom::model(|| {
+        let workers = Workers::new(1);
+        let handles = vec![
+            submit(&workers, || Ok::<u8, ()>(10)),
+            submit(&workers, || Ok::<u8, ()>(11)),
+        ];
+        let mut seen: Vec<_> = as_completed(handles).collect();
+        seen.sort_by_key(|(index, _)| *index);
+        assert_eq!(seen, [(0, Ok(10)), (1, Ok(11))]);
+    });
+}
