@@ -5,7 +5,11 @@
 //!   `mpsc` channels and crossbeam's channels, bounded and unbounded, with
 //!   one producer and one consumer, and with four of each;
 //! - **idle waiting**: how much CPU time a consumer burns while it waits
-//!   1 ms for an item: polling (with and without a nap) against blocking.
+//!   1 ms for an item: polling (with and without a nap) against blocking;
+//! - **the pipeline**: Item 55's three stages, one worker each, 100 000
+//!   photos, on step 4's `ClosableQueue`, on step 5's `FastQueue` (which
+//!   notifies only a sleeper and spins before it sleeps) and on crossbeam's
+//!   channels.
 
 use std::hint::black_box;
 use std::sync::mpsc;
@@ -15,7 +19,10 @@ use std::time::Duration;
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use nix::time::{ClockId, clock_gettime};
-use queues::{BlockingQueue, BoundedQueue, PollingQueue};
+use queues::pipeline::{
+    Photo, Roster, StageQueue, download, resize, start_workers, stop_stage, upload,
+};
+use queues::{BlockingQueue, BoundedQueue, ClosableQueue, FastQueue, PollingQueue};
 
 /// Items per measured iteration, split evenly between the producers.
 const ITEMS: usize = 20_000;
@@ -234,5 +241,89 @@ fn idle_waiting(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput, idle_waiting);
+/// Photos through the pipeline per iteration (as in `cargo xtask compare`).
+const PHOTOS: u32 = 100_000;
+
+/// The pipeline on hand-built queues: one worker per stage, the stages
+/// stopped in order; returns the photos that came out.
+fn hand_built_pipeline<Q: StageQueue<u32>, R: StageQueue<Photo>>(
+    new_ids: fn() -> Q,
+    new_photos: fn() -> R,
+) -> usize
+where
+    for<'a> &'a Q: IntoIterator<Item = u32>,
+    for<'a> &'a R: IntoIterator<Item = Photo>,
+{
+    let (downloads, resizes, uploads, done) = (new_ids(), new_photos(), new_photos(), new_photos());
+    let roster = Roster::new();
+    thread::scope(|s| {
+        let d = start_workers(s, 1, download, &downloads, &resizes, &roster);
+        let r = start_workers(s, 1, resize, &resizes, &uploads, &roster);
+        let u = start_workers(s, 1, upload, &uploads, &done, &roster);
+        for id in 0..PHOTOS {
+            downloads.put(id).expect("the first stage is open");
+        }
+        stop_stage(&downloads, d).expect("stopped in order");
+        stop_stage(&resizes, r).expect("stopped in order");
+        stop_stage(&uploads, u).expect("stopped in order");
+    });
+    done.close();
+    (&done).into_iter().count()
+}
+
+fn pipeline(c: &mut Criterion) {
+    let mut group = c.benchmark_group(
+        "pipeline (100 000 photos, 1 worker per stage): ClosableQueue vs FastQueue vs crossbeam",
+    );
+    quick(&mut group);
+    group.throughput(Throughput::Elements(u64::from(PHOTOS)));
+    group.bench_function("ClosableQueue (step 4: notify every put and get)", |b| {
+        b.iter(|| {
+            let photos = hand_built_pipeline(ClosableQueue::unbounded, ClosableQueue::unbounded);
+            assert_eq!(photos, PHOTOS as usize);
+        })
+    });
+    group.bench_function(
+        "FastQueue (step 5: notify a sleeper only, spin first)",
+        |b| {
+            b.iter(|| {
+                let photos = hand_built_pipeline(FastQueue::unbounded, FastQueue::unbounded);
+                assert_eq!(photos, PHOTOS as usize);
+            })
+        },
+    );
+    group.bench_function("crossbeam unbounded channels", |b| {
+        b.iter(|| {
+            let photos = crossbeam_pipeline();
+            assert_eq!(photos, PHOTOS as usize);
+        })
+    });
+    group.finish();
+}
+
+/// The same pipeline on crossbeam's channels, closed by dropping senders.
+fn crossbeam_pipeline() -> usize {
+    use crossbeam::channel::{Receiver, Sender, unbounded};
+    fn stage<T, U>(input: Receiver<T>, output: Sender<U>, work: fn(T) -> U) {
+        for item in input {
+            output.send(work(item)).expect("the next stage is running");
+        }
+    }
+    let (download_tx, download_rx) = unbounded();
+    let (resize_tx, resize_rx) = unbounded();
+    let (upload_tx, upload_rx) = unbounded();
+    let (done_tx, done_rx) = unbounded();
+    thread::scope(|s| {
+        s.spawn(move || stage(download_rx, resize_tx, download));
+        s.spawn(move || stage(resize_rx, upload_tx, resize));
+        s.spawn(move || stage(upload_rx, done_tx, upload));
+        for id in 0..PHOTOS {
+            download_tx.send(id).expect("the first stage is running");
+        }
+        drop(download_tx);
+        done_rx.iter().count()
+    })
+}
+
+criterion_group!(benches, throughput, idle_waiting, pipeline);
 criterion_main!(benches);

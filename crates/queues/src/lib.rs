@@ -12,6 +12,9 @@
 //!    `task_done` / `join`.
 //! 4. [`ClosableQueue`]: plus a `closed` flag, so `for item in &queue` ends
 //!    (Effective Python's `ClosableQueue`, without the sentinel).
+//! 5. [`FastQueue`]: the closable queue made fast: it counts its sleepers
+//!    and notifies only when one sleeps, and looks again a few times before
+//!    it sleeps (*Rust Atomics and Locks*, chapter 9); no `task_done`.
 //!
 //! and, beside them, the Cookbook's [`PriorityQueue`] (recipe 12.3). The
 //! [`pipeline`] module holds the photo pipeline the lesson runs on them.
@@ -23,6 +26,7 @@
 mod blocking;
 mod bounded;
 mod closable;
+mod fast;
 mod joinable;
 pub mod pipeline;
 mod polling;
@@ -33,6 +37,7 @@ pub mod verdict;
 pub use blocking::BlockingQueue;
 pub use bounded::{BoundedQueue, ZeroCapacity};
 pub use closable::{ClosableQueue, Closed, Iter};
+pub use fast::{FastIter, FastQueue, Notifications, NotifyRule};
 pub use joinable::{JoinableQueue, TooManyTaskDone};
 pub use polling::{PollingQueue, Polls, polling_worker, wait_until_len};
 pub use priority::PriorityQueue;

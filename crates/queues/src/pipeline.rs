@@ -1,12 +1,13 @@
 //! The photo pipeline of Effective Python Item 55 (download → resize →
 //! upload), and the helpers that start and stop a stage of several workers
-//! on [`ClosableQueue`]s (the notes' `start_threads` and `stop_threads`).
+//! on [`ClosableQueue`]s or [`FastQueue`]s (the notes' `start_threads` and
+//! `stop_threads`).
 
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::{Scope, ScopedJoinHandle};
 
-use crate::ClosableQueue;
+use crate::{ClosableQueue, Closed, FastQueue};
 
 /// A photo on its way through the pipeline: which one it is, and which
 /// stages it has been through, so the end of the pipeline can check that
@@ -105,17 +106,31 @@ impl Roster {
     }
 }
 
+/// What a stage needs of the queues around it: `for item in &input` (the
+/// loop ends once the queue is closed and drained), `put`, and `close`.
+pub trait StageQueue<T>: Sync {
+    /// Adds `item`, or hands it back if the queue is closed.
+    fn put(&self, item: T) -> Result<(), Closed<T>>;
+    /// No more puts; the consumers' loops end once the queue is drained.
+    fn close(&self);
+}
+
 /// Starts `count` workers in `scope`, each running
 /// `for item in input { output.put(work(item)) }` until `input` is closed
 /// and drained, and signing them in and out on `roster`.
-pub fn start_workers<'scope, 'env, T: Send, U: Send>(
+pub fn start_workers<'scope, 'env, T: Send + 'env, U: Send + 'env, In, Out>(
     scope: &'scope Scope<'scope, 'env>,
     count: usize,
     work: fn(T) -> U,
-    input: &'env ClosableQueue<T>,
-    output: &'env ClosableQueue<U>,
+    input: &'env In,
+    output: &'env Out,
     roster: &'env Roster,
-) -> Vec<Worker<'scope>> {
+) -> Vec<Worker<'scope>>
+where
+    In: StageQueue<T>,
+    &'env In: IntoIterator<Item = T>,
+    Out: StageQueue<U>,
+{
     (0..count)
         .map(|_| {
             roster.started.fetch_add(1, Ordering::SeqCst);
@@ -140,7 +155,7 @@ pub fn start_workers<'scope, 'env, T: Send, U: Send>(
 /// workers. Returns how many items each worker handled, in the order they
 /// were started.
 pub fn stop_stage<T>(
-    input: &ClosableQueue<T>,
+    input: &impl StageQueue<T>,
     workers: Vec<Worker<'_>>,
 ) -> Result<Vec<usize>, OutputClosed> {
     input.close();
@@ -153,3 +168,23 @@ pub fn stop_stage<T>(
     results.into_iter().collect()
 }
 // ANCHOR_END: start_workers
+
+impl<T: Send> StageQueue<T> for ClosableQueue<T> {
+    fn put(&self, item: T) -> Result<(), Closed<T>> {
+        ClosableQueue::put(self, item)
+    }
+
+    fn close(&self) {
+        ClosableQueue::close(self);
+    }
+}
+
+impl<T: Send> StageQueue<T> for FastQueue<T> {
+    fn put(&self, item: T) -> Result<(), Closed<T>> {
+        FastQueue::put(self, item)
+    }
+
+    fn close(&self) {
+        FastQueue::close(self);
+    }
+}

@@ -25,3 +25,24 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 pub(crate) fn wait<'a, T>(condvar: &Condvar, guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
     condvar.wait(guard).unwrap_or_else(PoisonError::into_inner)
 }
+
+/// Round `round` of a spin loop that backs off as crossbeam's does: 2^round
+/// CPU hints for the first six rounds, then a `yield_now` to let another
+/// thread have the core. Under loom, a loom yield, so the model runs the
+/// other threads meanwhile (loom only allows a spin that is bounded and
+/// yields).
+pub(crate) fn spin_pause(round: u32) {
+    #[cfg(loom)]
+    {
+        let _ = round;
+        loom::thread::yield_now();
+    }
+    #[cfg(not(loom))]
+    if round < 6 {
+        for _ in 0..1 << round {
+            std::hint::spin_loop();
+        }
+    } else {
+        std::thread::yield_now();
+    }
+}

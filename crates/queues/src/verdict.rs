@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use crossbeam::channel::{RecvError, RecvTimeoutError};
 
-use crate::Closed;
 use crate::pipeline::{self, Photo};
+use crate::{Closed, Notifications};
 
 /// A claim's answer, printed as `yes` or `no`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +138,13 @@ pub fn still_open<T>(
 /// Section 10: `recv` reported the channel closed.
 pub fn closed<T>(answer: &Result<T, RecvError>) -> Verdict {
     Verdict::from(answer.is_err())
+}
+
+/// Section 13: every notification the queues sent found a thread asleep
+/// on that condition variable, by the queues' own count: none was a system
+/// call that woke nobody.
+pub fn notified_only_when_someone_slept(notifications: Notifications) -> Verdict {
+    Verdict::from(notifications.sent == notifications.with_a_sleeper)
 }
 
 /// Section 12: the items came out highest priority first and, within a

@@ -11,7 +11,8 @@ use loom::sync::Arc;
 use loom::sync::atomic::{AtomicBool, Ordering};
 use loom::thread;
 use queues::{
-    BlockingQueue, BoundedQueue, ClosableQueue, Closed, JoinableQueue, PollingQueue, PriorityQueue,
+    BlockingQueue, BoundedQueue, ClosableQueue, Closed, FastQueue, JoinableQueue, PollingQueue,
+    PriorityQueue,
 };
 
 /// Runs `f` on a new loom thread with its own handle on `shared`.
@@ -165,5 +166,89 @@ fn priority_get_waits_and_takes_the_highest_present() {
             "{first}, {second}"
         );
         assert!(queue.is_empty());
+    });
+}
+
+// --- Step 5: FastQueue, which notifies only when it counted a sleeper ------
+//
+// Its `put` skips `notify_one` when no `get` is counted asleep. If a
+// consumer could go to sleep without being counted (count it after `wait`,
+// or outside the lock), a put would skip the notify and the consumer would
+// sleep forever: these models deadlock. Under loom the spin before sleeping
+// is one round with a loom yield, so the spin path is explored too.
+
+#[test]
+fn fast_get_is_woken_by_a_put_after_it_slept() {
+    loom::model(|| {
+        let queue = Arc::new(FastQueue::unbounded());
+        let consumer = spawn_with(&queue, |q| [q.get(), q.get()]);
+        queue.put(1).unwrap();
+        queue.put(2).unwrap();
+        assert_eq!(consumer.join().unwrap(), [Some(1), Some(2)]);
+        let counted = queue.notifications();
+        assert_eq!(counted.sent, counted.with_a_sleeper);
+    });
+}
+
+#[test]
+fn fast_two_sleeping_consumers_each_get_one_item() {
+    loom::model(|| {
+        let queue = Arc::new(FastQueue::unbounded());
+        let consumers: Vec<_> = (0..2).map(|_| spawn_with(&queue, |q| q.get())).collect();
+        queue.put(1).unwrap();
+        queue.put(2).unwrap();
+        let mut got: Vec<_> = consumers.into_iter().map(|c| c.join().unwrap()).collect();
+        got.sort();
+        assert_eq!(got, [Some(1), Some(2)]);
+    });
+}
+
+#[test]
+fn fast_close_wakes_every_waiting_consumer() {
+    loom::model(|| {
+        let queue = Arc::new(FastQueue::<u32>::unbounded());
+        let consumers: Vec<_> = (0..2).map(|_| spawn_with(&queue, |q| q.get())).collect();
+        queue.close();
+        for consumer in consumers {
+            assert_eq!(consumer.join().unwrap(), None);
+        }
+    });
+}
+
+#[test]
+fn fast_an_item_put_before_close_is_delivered_once() {
+    loom::model(|| {
+        let queue = Arc::new(FastQueue::new(1).unwrap());
+        let consumer = spawn_with(&queue, |q| q.into_iter().collect::<Vec<u32>>());
+        queue.put(1).unwrap();
+        queue.close();
+        assert_eq!(consumer.join().unwrap(), [1]);
+        assert_eq!(queue.put(2), Err(Closed(2)));
+    });
+}
+
+#[test]
+fn fast_capacity_one_a_waiting_producer_wakes_when_a_get_makes_room() {
+    loom::model(|| {
+        let queue = Arc::new(FastQueue::new(1).unwrap());
+        queue.put(1).unwrap();
+        let producer = spawn_with(&queue, |q| q.put(2));
+        assert_eq!(queue.get(), Some(1));
+        assert_eq!(producer.join().unwrap(), Ok(()));
+        assert_eq!(queue.len(), 1);
+        assert_eq!(queue.get(), Some(2));
+    });
+}
+
+#[test]
+fn fast_close_wakes_a_producer_waiting_for_room() {
+    loom::model(|| {
+        let queue = Arc::new(FastQueue::new(1).unwrap());
+        queue.put(1).unwrap();
+        let producer = spawn_with(&queue, |q| q.put(2));
+        queue.close();
+        assert_eq!(producer.join().unwrap(), Err(Closed(2)));
+        assert_eq!(queue.get(), Some(1));
+        assert_eq!(queue.get(), None);
     });
 }

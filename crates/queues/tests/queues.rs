@@ -12,8 +12,8 @@ use std::thread;
 use std::time::Duration;
 
 use queues::{
-    BlockingQueue, BoundedQueue, ClosableQueue, Closed, JoinableQueue, PollingQueue, PriorityQueue,
-    TooManyTaskDone, ZeroCapacity, polling_worker,
+    BlockingQueue, BoundedQueue, ClosableQueue, Closed, FastQueue, JoinableQueue, Notifications,
+    NotifyRule, PollingQueue, PriorityQueue, TooManyTaskDone, ZeroCapacity, polling_worker,
 };
 
 /// How long a thread that must be blocked is given to (wrongly) return.
@@ -282,6 +282,139 @@ fn a_bounded_joinable_queue_blocks_put_while_full() {
             producer.join().unwrap();
         });
         assert_eq!((queue.len(), queue.unfinished()), (1, 2));
+    });
+}
+
+// --- FastQueue ------------------------------------------------------------
+
+#[test]
+fn fast_queue_refuses_zero_and_keeps_fifo_order() {
+    assert_eq!(FastQueue::<u32>::new(0).unwrap_err(), ZeroCapacity);
+    let queue = FastQueue::new(3).unwrap();
+    for i in 0..3 {
+        queue.put(i).unwrap();
+    }
+    assert_eq!(queue.len(), 3);
+    assert_eq!(
+        [queue.get(), queue.get(), queue.get()],
+        [Some(0), Some(1), Some(2)]
+    );
+    assert!(queue.is_empty());
+}
+
+#[test]
+fn fast_queue_notifies_nobody_when_nobody_sleeps() {
+    // One thread: nobody can be asleep, so the fast rule sends nothing and
+    // step 4's rule sends one per put, one per get and two per close.
+    for (rule, sent) in [(NotifyRule::WhenSomeoneSleeps, 0), (NotifyRule::Always, 12)] {
+        let queue = FastQueue::with_rule(10, rule).unwrap();
+        for i in 0..5 {
+            queue.put(i).unwrap();
+        }
+        queue.close();
+        assert_eq!((&queue).into_iter().count(), 5);
+        assert_eq!(
+            queue.notifications(),
+            Notifications {
+                sent,
+                with_a_sleeper: 0
+            },
+            "{rule:?}"
+        );
+    }
+}
+
+#[test]
+fn fast_get_sleeps_until_a_put_and_that_put_notifies_it() {
+    within("fast get after put", || {
+        let queue = FastQueue::unbounded();
+        thread::scope(|s| {
+            let consumer = s.spawn(|| queue.get());
+            thread::sleep(PAUSE);
+            assert!(!consumer.is_finished(), "get returned on an empty queue");
+            queue.put(7).unwrap();
+            assert_eq!(consumer.join().unwrap(), Some(7));
+        });
+        // The consumer spins for microseconds, then sleeps: the put found
+        // it counted asleep and sent one notification. (On a machine so
+        // loaded that the consumer was still spinning after PAUSE, the put
+        // finds nobody asleep and sends none; never one that wakes nobody.)
+        let counted = queue.notifications();
+        assert!(counted.sent <= 1, "{counted:?}");
+        assert_eq!(counted.sent, counted.with_a_sleeper);
+    });
+}
+
+#[test]
+fn fast_close_wakes_every_consumer_and_every_producer() {
+    within("fast close", || {
+        let empty = FastQueue::<u32>::unbounded();
+        let full = FastQueue::new(1).unwrap();
+        full.put(0).unwrap();
+        thread::scope(|s| {
+            let consumers: Vec<_> = (0..3).map(|_| s.spawn(|| empty.get())).collect();
+            let producers: Vec<_> = (1..=3)
+                .map(|i| {
+                    let full = &full;
+                    s.spawn(move || full.put(i))
+                })
+                .collect();
+            thread::sleep(PAUSE);
+            assert!(
+                consumers.iter().all(|c| !c.is_finished()),
+                "get returned before close"
+            );
+            assert!(
+                producers.iter().all(|p| !p.is_finished()),
+                "put went past the capacity"
+            );
+            empty.close();
+            full.close();
+            for consumer in consumers {
+                assert_eq!(consumer.join().unwrap(), None);
+            }
+            let mut back: Vec<u32> = producers
+                .into_iter()
+                .map(|p| match p.join().unwrap() {
+                    Err(Closed(item)) => item,
+                    Ok(()) => panic!("a put on a full queue succeeded before any get"),
+                })
+                .collect();
+            back.sort_unstable();
+            assert_eq!(back, [1, 2, 3]);
+        });
+        assert_eq!((&full).into_iter().collect::<Vec<_>>(), [0]);
+    });
+}
+
+#[test]
+fn fast_many_producers_and_consumers_deliver_each_item_once_and_notify_only_sleepers() {
+    within("fast many to many", || {
+        for capacity in [1, 2, usize::MAX] {
+            let queue = FastQueue::new(capacity).unwrap();
+            let got = thread::scope(|s| {
+                let consumers: Vec<_> = (0..3)
+                    .map(|_| s.spawn(|| (&queue).into_iter().collect::<Vec<_>>()))
+                    .collect();
+                let producers: Vec<_> = (0..4)
+                    .map(|p| {
+                        let queue = &queue;
+                        s.spawn(move || (0..2_500).for_each(|i| queue.put(p * 2_500 + i).unwrap()))
+                    })
+                    .collect();
+                for producer in producers {
+                    producer.join().unwrap();
+                }
+                queue.close();
+                consumers
+                    .into_iter()
+                    .flat_map(|c| c.join().unwrap())
+                    .collect()
+            });
+            assert!(exactly(got, 10_000), "capacity {capacity}");
+            let counted = queue.notifications();
+            assert_eq!(counted.sent, counted.with_a_sleeper, "capacity {capacity}");
+        }
     });
 }
 

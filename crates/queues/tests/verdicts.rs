@@ -14,8 +14,8 @@ use crossbeam::channel;
 use queues::pipeline::{Photo, Roster, download, resize, start_workers, stop_stage, upload};
 use queues::verdict::{self, Verdict};
 use queues::{
-    BlockingQueue, BoundedQueue, ClosableQueue, Closed, JoinableQueue, PollingQueue, Polls,
-    PriorityQueue, polling_worker, wait_until_len,
+    BlockingQueue, BoundedQueue, ClosableQueue, Closed, FastQueue, JoinableQueue, Notifications,
+    NotifyRule, PollingQueue, Polls, PriorityQueue, polling_worker, wait_until_len,
 };
 
 /// Photos through the section 1 pipelines here.
@@ -645,4 +645,91 @@ fn verdict_ties_in_put_order_can_fail() {
     }
     let order: Vec<&str> = puts.iter().map(|_| queue.get()).collect();
     assert_eq!(verdict::ties_in_put_order(&order, &puts), Verdict::Yes);
+}
+
+// --- Section 13 -----------------------------------------------------------
+
+/// Section 13's pipeline on `FastQueue`s, stopped out of order: the resize
+/// queue is closed before the downloads are done, and no photo arrives.
+#[test]
+fn verdict_fast_pipeline_photos_each_once_can_fail() {
+    let downloads = FastQueue::unbounded();
+    let resizes = FastQueue::new(10).expect("valid capacity");
+    let uploads = FastQueue::new(10).expect("valid capacity");
+    let done = FastQueue::unbounded();
+    let roster = Roster::new();
+    for id in 0..100 {
+        downloads.put(id).expect("the queue is open");
+    }
+    let failed = thread::scope(|s| {
+        resizes.close(); // too early
+        let d = start_workers(s, 3, download, &downloads, &resizes, &roster);
+        let r = start_workers(s, 4, resize, &resizes, &uploads, &roster);
+        let u = start_workers(s, 5, upload, &uploads, &done, &roster);
+        (
+            stop_stage(&downloads, d).is_err(),
+            stop_stage(&resizes, r).is_ok(),
+            stop_stage(&uploads, u).is_ok(),
+        )
+    });
+    assert_eq!(failed, (true, true, true));
+    done.close();
+    let photos: Vec<Photo> = (&done).into_iter().collect();
+    assert!(photos.is_empty());
+    assert_eq!(verdict::each_photo_once(&photos, 100), Verdict::No);
+}
+
+/// Step 4's rule, notify after every put and get, on one thread: nobody
+/// can be asleep, and every notification is counted as waking nobody.
+#[test]
+fn verdict_step_4_rule_notified_only_when_someone_slept_can_fail() {
+    let queue = FastQueue::with_rule(10, NotifyRule::Always).expect("valid capacity");
+    queue.put(1).expect("the queue is open");
+    assert_eq!(queue.get(), Some(1));
+    let counted = queue.notifications();
+    assert_eq!(
+        counted,
+        Notifications {
+            sent: 2,
+            with_a_sleeper: 0
+        }
+    );
+    assert_eq!(
+        verdict::notified_only_when_someone_slept(counted),
+        Verdict::No
+    );
+}
+
+/// Section 13's pipeline, really run, with step 4's rule on every queue:
+/// the done queue alone, drained after its close with no producer left to
+/// wait for room, sends 1 000 notifications that find nobody. Then the same
+/// queue with step 5's rule says yes.
+#[test]
+fn verdict_notified_only_when_someone_slept_can_fail() {
+    for (rule, expected) in [
+        (NotifyRule::Always, Verdict::No),
+        (NotifyRule::WhenSomeoneSleeps, Verdict::Yes),
+    ] {
+        let downloads = FastQueue::with_rule(10, rule).expect("valid capacity");
+        let resizes = FastQueue::with_rule(10, rule).expect("valid capacity");
+        let done = FastQueue::with_rule(usize::MAX, rule).expect("valid capacity");
+        let roster = Roster::new();
+        thread::scope(|s| {
+            let d = start_workers(s, 2, download, &downloads, &resizes, &roster);
+            let r = start_workers(s, 2, resize, &resizes, &done, &roster);
+            for id in 0..1_000 {
+                downloads.put(id).expect("the queue is open");
+            }
+            stop_stage(&downloads, d).expect("stopped in order");
+            stop_stage(&resizes, r).expect("stopped in order");
+        });
+        done.close();
+        assert_eq!((&done).into_iter().count(), 1_000);
+        let counted = downloads.notifications() + resizes.notifications() + done.notifications();
+        assert_eq!(
+            verdict::notified_only_when_someone_slept(counted),
+            expected,
+            "{rule:?}"
+        );
+    }
 }
