@@ -10,11 +10,14 @@
 //! - [`divisors`]: the notes' deliberately slow `factorize`, on [`NUMBERS`].
 //! - [`one_thread_each`]: run jobs on a thread each, results in job order.
 //! - [`best_speed_up`]: the most that N cores can give a set of jobs.
+//! - [`shares`]: the same work split into shares, one thread per share:
+//!   one per number, or equal slices, one per core (section 7).
 //! - [`verdict`]: every `yes`/`no` the lesson prints, computed from its
 //!   evidence.
 //!
 //! Nothing here is a synchronisation primitive built by hand: the threads share
-//! no mutable state, so the lesson has no loom model to check.
+//! no mutable state (each owns its job or its share and returns its result),
+//! so the lesson has no loom model to check.
 
 use std::io::{self, Write};
 use std::num::{NonZeroU64, NonZeroUsize};
@@ -28,6 +31,7 @@ use nix::errno::Errno;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use nix::sys::socket::{AddressFamily, SockFlag, SockType, socket};
 
+pub mod shares;
 pub mod verdict;
 
 // ANCHOR: wait_readable
@@ -357,7 +361,10 @@ mod tests {
     ];
 
     fn is_prime(n: u64) -> bool {
-        n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| !n.is_multiple_of(d))
+        n >= 2
+            && (2..)
+                .take_while(|d| d * d <= n)
+                .all(|d| !n.is_multiple_of(d))
     }
 
     #[test]

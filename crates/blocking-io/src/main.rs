@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use blocking_io::shares::{self, Shared};
 use blocking_io::verdict;
 use blocking_io::{
     Line, NUMBERS, best_speed_up, divisors, fresh_tcp_socket, helicopter_location, one_thread_each,
@@ -45,7 +46,8 @@ fn main() -> ExitCode {
         }
     }
     let cores = what_speed_up_to_expect_on_n_cores();
-    factorising_on_one_thread_per_number(cores);
+    let in_sequence = factorising_on_one_thread_per_number(cores);
+    factorising_in_equal_shares_one_per_core(cores, &in_sequence);
     ExitCode::SUCCESS
 }
 
@@ -169,8 +171,15 @@ fn what_speed_up_to_expect_on_n_cores() -> NonZeroUsize {
 }
 // ANCHOR_END: expect_on_n_cores
 
+/// What section 6 found one after another, and how long that took: section 7
+/// compares its threads with the same run.
+struct InSequence {
+    divisors: Vec<Vec<u64>>,
+    took: Duration,
+}
+
 // ANCHOR: factorising
-fn factorising_on_one_thread_per_number(cores: NonZeroUsize) {
+fn factorising_on_one_thread_per_number(cores: NonZeroUsize) -> InSequence {
     println!("\n== 6. Factorising on one thread per number ==");
     let started = Instant::now();
     let in_sequence: Vec<Vec<u64>> = NUMBERS.iter().map(|&number| divisors(number)).collect();
@@ -196,5 +205,73 @@ fn factorising_on_one_thread_per_number(cores: NonZeroUsize) {
     println!(
         "in sequence {sequential:.1?}, one thread each {threaded:.1?}: a speed-up of {speed_up:.2}x on cores: {cores}"
     );
+    InSequence {
+        divisors: in_sequence,
+        took: sequential,
+    }
 }
 // ANCHOR_END: factorising
+
+// ANCHOR: equal_shares
+fn factorising_in_equal_shares_one_per_core(cores: NonZeroUsize, in_sequence: &InSequence) {
+    println!("\n== 7. Factorising in equal shares, one per core ==");
+    // Section 6's split again, each thread counting its trial divisions.
+    let started = Instant::now();
+    let per_number = shares::divisors_in_shares(&NUMBERS, shares::one_share_per_number(&NUMBERS));
+    let per_number_took = started.elapsed();
+    let counts: Vec<String> = per_number.divisions.iter().map(u64::to_string).collect();
+    println!(
+        "one thread per number: the threads did {} trial divisions",
+        counts.join(", ")
+    );
+    print_balance("", &per_number);
+
+    // The same row of candidates, cut into as many equal slices as there
+    // are cores. How many that is varies by machine: its figures carry a `~`.
+    let started = Instant::now();
+    let equal = shares::divisors_in_shares(&NUMBERS, shares::equal_shares(&NUMBERS, cores));
+    let equal_took = started.elapsed();
+    let busiest = equal.divisions.iter().max().unwrap_or(&0);
+    let least = equal.divisions.iter().min().unwrap_or(&0);
+    println!(
+        "equal shares, one per core (cores: {cores}): the busiest thread did ~{busiest}, the least busy ~{least}"
+    );
+    print_balance("~", &equal);
+
+    let in_all = |shared: &Shared| shared.divisions.iter().sum::<u64>();
+    println!(
+        "in all, one thread per number did {} trial divisions, equal shares {}",
+        in_all(&per_number),
+        in_all(&equal)
+    );
+    println!(
+        "equal shares found the same divisors as one thread for all: {}",
+        verdict::same_results(&equal.divisors, &in_sequence.divisors)
+    );
+    // As in section 6, the times are shown but judged by the bench.
+    let speed_up = |took: Duration| in_sequence.took.as_secs_f64() / took.as_secs_f64();
+    println!(
+        "in sequence {:.1?}, one thread per number {per_number_took:.1?}, equal shares {equal_took:.1?}",
+        in_sequence.took
+    );
+    println!(
+        "speed-ups of {:.2}x and {:.2}x on cores: {cores}",
+        speed_up(per_number_took),
+        speed_up(equal_took)
+    );
+}
+
+/// How the busiest thread of a split compares with the average, and the
+/// verdict; `mark` is `~` where the figures vary from machine to machine.
+fn print_balance(mark: &str, shared: &Shared) {
+    let total: u64 = shared.divisions.iter().sum();
+    let threads = shared.divisions.len().max(1) as u64;
+    let busiest = shared.divisions.iter().copied().max().unwrap_or(0);
+    let average = total / threads;
+    let ratio = busiest as f64 / average.max(1) as f64;
+    println!(
+        "the busiest did {mark}{ratio:.2} times the average of {mark}{average}: at most 1.1 times the average: {}",
+        verdict::busiest_within_a_tenth_of_average(&shared.divisions)
+    );
+}
+// ANCHOR_END: equal_shares

@@ -46,3 +46,16 @@ pub fn under_three_timeouts(took: Duration, timeout: Duration) -> &'static str {
 pub fn same_results<T: PartialEq>(on_threads: &[T], in_sequence: &[T]) -> &'static str {
     yes_no(on_threads == in_sequence)
 }
+
+// ANCHOR: evenly_shared
+/// Section 7: did the busiest thread do at most 1.1 times the average work?
+/// `divisions` is what each thread counted, so the answer comes from a count,
+/// not a clock. No threads, or no work, is not evidence of anything: "no".
+pub fn busiest_within_a_tenth_of_average(divisions: &[u64]) -> &'static str {
+    let total: u128 = divisions.iter().map(|&d| u128::from(d)).sum();
+    let busiest = u128::from(divisions.iter().copied().max().unwrap_or(0));
+    let threads = divisions.len() as u128;
+    // busiest <= 1.1 * total / threads, in whole numbers.
+    yes_no(total > 0 && busiest * threads * 10 <= total * 11)
+}
+// ANCHOR_END: evenly_shared

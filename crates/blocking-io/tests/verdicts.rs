@@ -6,9 +6,13 @@
 //! "no"; its control makes it say "yes".
 
 use std::io;
+use std::num::NonZeroUsize;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use blocking_io::shares::{
+    Piece, Share, cut_row, divisors_in_shares, equal_shares, one_share_per_number,
+};
 use blocking_io::verdict;
 use blocking_io::{Line, NUMBERS, divisors, one_thread_each, slow_system_call, wait_readable};
 
@@ -112,4 +116,74 @@ fn verdict_same_results_can_fail() {
             .collect::<Vec<_>>()
     });
     assert_eq!(verdict::same_results(&on_threads, &in_sequence), "yes");
+}
+
+/// Section 7 prints "no" for one thread per number; the equal shares,
+/// really run and counted, say "yes".
+#[test]
+fn verdict_per_number_evenly_shared_can_fail() {
+    let per_number = divisors_in_shares(&NUMBERS, one_share_per_number(&NUMBERS));
+    assert_eq!(
+        verdict::busiest_within_a_tenth_of_average(&per_number.divisions),
+        "no"
+    );
+    let two = NonZeroUsize::new(2).expect("not zero");
+    let equal = divisors_in_shares(&NUMBERS, equal_shares(&NUMBERS, two));
+    assert_eq!(
+        verdict::busiest_within_a_tenth_of_average(&equal.divisions),
+        "yes"
+    );
+}
+
+/// Section 7: three shares cut at round millions rather than at equal
+/// distances leave the last thread the rest, and are lopsided; so is no work
+/// at all.
+#[test]
+fn verdict_equal_shares_evenly_shared_can_fail() {
+    // Cut at 2 and 4 million instead of every 2240920: the third thread
+    // does 2722760 divisions, 1.21 times the average.
+    let shares = cut_row(&NUMBERS, &[0, 2_000_000, 4_000_000, 6_722_760]);
+    let lopsided = divisors_in_shares(&NUMBERS, shares);
+    assert_eq!(lopsided.divisions, [2_000_000, 2_000_000, 2_722_760]);
+    // Still the right answer: only the balance is wrong.
+    let in_sequence: Vec<Vec<u64>> = NUMBERS.iter().map(|&n| divisors(n)).collect();
+    assert_eq!(
+        verdict::same_results(&lopsided.divisors, &in_sequence),
+        "yes"
+    );
+    assert_eq!(
+        verdict::busiest_within_a_tenth_of_average(&lopsided.divisions),
+        "no"
+    );
+    assert_eq!(verdict::busiest_within_a_tenth_of_average(&[]), "no");
+    assert_eq!(verdict::busiest_within_a_tenth_of_average(&[0, 0]), "no");
+    // The bound itself: 11 against an average of 10 passes, 12 does not.
+    assert_eq!(verdict::busiest_within_a_tenth_of_average(&[11, 9]), "yes");
+    assert_eq!(verdict::busiest_within_a_tenth_of_average(&[12, 8]), "no");
+}
+
+/// Section 7: equal shares cut with an off-by-one (each piece stops one
+/// candidate short, `first..last` where `first..=last` was meant) lose every
+/// number itself, the last divisor of each list.
+#[test]
+fn verdict_equal_shares_same_divisors_can_fail() {
+    let in_sequence: Vec<Vec<u64>> = NUMBERS.iter().map(|&n| divisors(n)).collect();
+    let two = NonZeroUsize::new(2).expect("not zero");
+    let short: Vec<Share> = equal_shares(&NUMBERS, two)
+        .into_iter()
+        .map(|share| {
+            share
+                .into_iter()
+                .map(|piece| Piece {
+                    candidates: *piece.candidates.start()..=*piece.candidates.end() - 1,
+                    ..piece
+                })
+                .collect()
+        })
+        .collect();
+    let found = divisors_in_shares(&NUMBERS, short);
+    assert_eq!(found.divisors[0], [1, 101, 21179]);
+    assert_eq!(verdict::same_results(&found.divisors, &in_sequence), "no");
+    let right = divisors_in_shares(&NUMBERS, equal_shares(&NUMBERS, two));
+    assert_eq!(verdict::same_results(&right.divisors, &in_sequence), "yes");
 }
