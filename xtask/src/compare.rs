@@ -291,7 +291,7 @@ const EXPERIMENTS: &[Experiment] = &[
             case: |s| format!("3 pollable queues: {} put / wait / get", n(s)),
             python: "queue",
             rust: "queue",
-            best: &[("raw", "raw socket pairs: write / `poll` / read")],
+            best: &[("raw", "raw socket pairs: a write per item, `poll`, read")],
             floor: Floor::None,
         }],
     },
@@ -431,6 +431,9 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
             "Each time is the median of 5 runs."
         }
     );
+    if python.is_none() {
+        println!("python3 is not on the PATH: Rust only.");
+    }
     println!();
     print!("{}", table(&rows, python.is_some(), show_lesson));
     println!("\n{}", legend(&experiments, python.is_some()));
