@@ -3,7 +3,7 @@
 factorize() tries every candidate from 1 to the number, on purpose slow.
 On one thread per number CPython is no faster, because only the thread
 holding the GIL runs Python code: the notes measured 0.256 s in sequence
-and 0.446 s on threads. Item 64's answer, worker processes, is lesson 13's
+and 0.446 s on threads. Item 64's answer, worker processes, is lesson 14's
 (python/parallelism).
 """
 import os
