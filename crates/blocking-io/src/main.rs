@@ -262,7 +262,8 @@ fn factorising_in_equal_shares_one_per_core(cores: NonZeroUsize, in_sequence: &I
 }
 
 /// How the busiest thread of a split compares with the average, and the
-/// verdict; `mark` is `~` where the figures vary from machine to machine.
+/// verdict. `mark` is `~` where the average varies from machine to machine
+/// (equal shares are as many as the cores); the ratio does not.
 fn print_balance(mark: &str, shared: &Shared) {
     let total: u64 = shared.divisions.iter().sum();
     let threads = shared.divisions.len().max(1) as u64;
@@ -270,7 +271,7 @@ fn print_balance(mark: &str, shared: &Shared) {
     let average = total / threads;
     let ratio = busiest as f64 / average.max(1) as f64;
     println!(
-        "the busiest did {mark}{ratio:.2} times the average of {mark}{average}: at most 1.1 times the average: {}",
+        "the busiest did {ratio:.2} times the average of {mark}{average}: at most 1.1 times the average: {}",
         verdict::busiest_within_a_tenth_of_average(&shared.divisions)
     );
 }
