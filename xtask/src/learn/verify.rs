@@ -13,7 +13,7 @@
 //!
 //! Each package's test binaries are built once per variant (starter,
 //! solutions): one cargo run per profile. A wrong solution is checked in a
-//! *sandbox*: a copy of the package under `<target>/learn-verify/<lesson>/`
+//! *sandbox*: a copy of the package under `<target>/learn-verify/<lesson>-<n>/`
 //! inside a one-package copy of the workspace manifest (same dependencies,
 //! same lock file, same profiles), sharing the target directory, so only the
 //! exercise package itself is rebuilt; the wrong file is written over the
@@ -23,7 +23,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::check::{Checker, Profile, Step};
 use super::course::{Course, Exercise, heading_ids, relative, section};
@@ -301,23 +301,59 @@ fn verify_package(
     if wrong.is_empty() {
         return;
     }
-    let sandbox = match Sandbox::create(&course.root, target, &lesson) {
-        Ok(sandbox) => sandbox,
-        Err(err) => {
-            problems.push(format!("{package}: could not make the sandbox: {err}"));
-            return;
+    // A hung wrong solution waits out its 10 s doing nothing: check them on
+    // a few sandboxes at once, so one's wait overlaps another's build (cargo
+    // runs one build at a time in the shared target dir).
+    let jobs: Vec<(String, PathBuf, &Exercise, String)> = wrong
+        .into_iter()
+        .filter_map(|(_, dir_name, file)| {
+            let exercise = find_wrong_owner(course, &lesson, &dir_name)?;
+            let expect = expectation(&file)?; // else reported with the metadata
+            Some((relative(&course.root, &file), file, exercise, expect))
+        })
+        .collect();
+    let slots = jobs.len().min(SANDBOXES);
+    let mut sandboxes = Vec::new();
+    for slot in 0..slots {
+        match Sandbox::create(&course.root, target, &lesson, slot) {
+            Ok(sandbox) => sandboxes.push(sandbox),
+            Err(err) => {
+                problems.push(format!("{package}: could not make a sandbox: {err}"));
+                return;
+            }
         }
-    };
-    for (_, dir_name, file) in wrong {
-        let label = relative(&course.root, &file);
-        let (Some(exercise), Some(expect)) = (
-            find_wrong_owner(course, &lesson, &dir_name),
-            expectation(&file),
-        ) else {
-            continue; // reported with the metadata
-        };
-        let started = Instant::now();
-        let outcome = match sandbox.check_with(exercise, &file, package, target) {
+    }
+    let results: Vec<(io::Result<super::check::Outcome>, Duration)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = sandboxes
+            .iter()
+            .enumerate()
+            .map(|(slot, sandbox)| {
+                let mine: Vec<_> = jobs.iter().skip(slot).step_by(slots).collect();
+                scope.spawn(move || {
+                    mine.into_iter()
+                        .map(|(_, file, exercise, _)| {
+                            let started = Instant::now();
+                            let outcome = sandbox.check_with(exercise, file, package, target);
+                            (outcome, started.elapsed())
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut per_slot: Vec<std::vec::IntoIter<_>> = workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .expect("a sandbox worker does not panic")
+                    .into_iter()
+            })
+            .collect();
+        (0..jobs.len())
+            .filter_map(|index| per_slot[index % slots].next())
+            .collect()
+    });
+    for ((label, _, _, expect), (outcome, took)) in jobs.iter().zip(results) {
+        let outcome = match outcome {
             Ok(outcome) => outcome,
             Err(err) => {
                 problems.push(format!("{label}: could not swap it in: {err}"));
@@ -341,11 +377,14 @@ fn verify_package(
             eprintln!(
                 "    {label}: caught at {} in {:.1} s (\"{expect}\"): ok",
                 outcome.failed.unwrap_or(Step::Build),
-                started.elapsed().as_secs_f64()
+                took.as_secs_f64()
             );
         }
     }
 }
+
+/// How many sandboxes check a lesson's wrong solutions at once.
+const SANDBOXES: usize = 3;
 
 fn timed<T>(what: &str, task: impl FnOnce() -> T) -> T {
     let started = Instant::now();
@@ -380,7 +419,7 @@ fn clippy(root: &Path, package: &str, target: &Path) -> Result<(), String> {
 /// A one-package copy of the workspace for checking wrong solutions:
 ///
 /// ```text
-/// <target>/learn-verify/<lesson>/
+/// <target>/learn-verify/<lesson>-<slot>/
 ///   Cargo.toml            the course's workspace manifest, members = ["exercises/<lesson>"],
 ///                         path dependencies made absolute
 ///   Cargo.lock            the course's lock file (the same versions)
@@ -397,8 +436,13 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    pub fn create(course_root: &Path, target: &Path, lesson: &str) -> io::Result<Sandbox> {
-        let root = target.join("learn-verify").join(lesson);
+    pub fn create(
+        course_root: &Path,
+        target: &Path,
+        lesson: &str,
+        slot: usize,
+    ) -> io::Result<Sandbox> {
+        let root = target.join("learn-verify").join(format!("{lesson}-{slot}"));
         fs::create_dir_all(&root)?;
         let manifest = sandbox_manifest(course_root, lesson).map_err(io::Error::other)?;
         write_if_changed(&root.join("Cargo.toml"), manifest.as_bytes())?;
@@ -408,7 +452,8 @@ impl Sandbox {
         let package = course_root.join("exercises").join(lesson);
         let copy = root.join("exercises").join(lesson);
         sync_tree(&package, &copy, &["wrong", "target", "Cargo.toml"])?;
-        let manifest = package_manifest(&package.join("Cargo.toml")).map_err(io::Error::other)?;
+        let manifest =
+            package_manifest(&package.join("Cargo.toml"), slot).map_err(io::Error::other)?;
         write_if_changed(&copy.join("Cargo.toml"), manifest.as_bytes())?;
         let solutions = course_root.join("solutions").join(lesson);
         if solutions.is_dir() {
@@ -440,14 +485,14 @@ impl Sandbox {
     }
 }
 
-/// The package's manifest with another version, `<version>-learn-verify`.
+/// The package's manifest with another version, `<version>-learn-verify.<slot>`.
 ///
 /// Cargo names a workspace member's build outputs after its path *relative
 /// to the workspace root*, its name and its version: the copy, at the same
 /// relative path, would otherwise share (and overwrite) the learner's
 /// compiled package in the shared target directory, and each would then look
 /// up to date to the other. A different version keeps them apart.
-fn package_manifest(path: &Path) -> Result<String, String> {
+fn package_manifest(path: &Path, slot: usize) -> Result<String, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut manifest: toml::Table = text
         .parse()
@@ -461,7 +506,10 @@ fn package_manifest(path: &Path) -> Result<String, String> {
         .and_then(|v| v.as_str())
         .unwrap_or("0.0.0")
         .to_owned();
-    package.insert("version".into(), format!("{version}-learn-verify").into());
+    package.insert(
+        "version".into(),
+        format!("{version}-learn-verify.{slot}").into(),
+    );
     toml::to_string(&manifest).map_err(|e| e.to_string())
 }
 
