@@ -9,7 +9,10 @@
 //! - [`Worker`]: an actor that runs submitted functions and answers each
 //!   through a [`ResultHandle`];
 //! - [`Exchange`], [`Exchanges`] and [`Subscription`]: publish/subscribe,
-//!   with named exchanges and a guard that detaches.
+//!   with named exchanges and a guard that detaches;
+//! - [`FastWorker`]: the `Worker` once more, its hand-offs waking only a
+//!   sleeper and spinning briefly before they sleep (the last step: make it
+//!   fast).
 //!
 //! [`verdict`] holds the checks behind every `yes`/`no` the lesson prints.
 //!
@@ -31,6 +34,7 @@
 
 mod actor;
 mod exchange;
+mod fast;
 mod mailbox;
 mod result;
 mod sync;
@@ -39,6 +43,7 @@ mod worker;
 
 pub use actor::{Actor, ActorPanicked, Address, Inbox, mailbox};
 pub use exchange::{Exchange, Exchanges, SubscriberId, Subscription};
+pub use fast::{FastHandle, FastWorker, HandoffCounts, Notify, Tuning};
 pub use mailbox::{Closed, Mailbox};
 pub use result::{JobError, Promise, ResultHandle, result_handle};
 pub use worker::Worker;

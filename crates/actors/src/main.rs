@@ -9,10 +9,10 @@ use std::sync::mpsc;
 use std::thread;
 
 use actors::verdict::{
-    costs_more, each_got_each_once, handled_everything_queued, in_each_senders_order, panicked,
-    same_exchange, same_interleaving, yes_no,
+    costs_more, each_got_each_once, handled_everything_queued, in_each_senders_order,
+    notified_only_sleepers, panicked, same_exchange, same_interleaving, yes_no,
 };
-use actors::{Actor, Exchanges, Inbox, Worker, time_per_call};
+use actors::{Actor, Exchanges, FastWorker, Inbox, Tuning, Worker, time_per_call};
 
 fn main() {
     an_actor_owns_its_state_and_a_mailbox();
@@ -23,6 +23,7 @@ fn main() {
     an_exchange_fans_out_to_its_subscribers();
     a_subscription_detaches_when_dropped();
     every_subscriber_gets_every_message_once();
+    a_fast_hand_off_wakes_only_a_sleeper();
 }
 
 // ANCHOR: owns_state
@@ -333,3 +334,38 @@ fn every_subscriber_gets_every_message_once() {
     );
 }
 // ANCHOR_END: exactly_once
+
+// ANCHOR: fast
+fn a_fast_hand_off_wakes_only_a_sleeper() {
+    println!("\n== 9. Make it fast: wake only a sleeper, spin before sleeping ==");
+    const ROUND_TRIPS: u64 = 2_000;
+    let worker = FastWorker::spawn("fast worker", Tuning::FAST);
+    let mut wrong = 0;
+    for n in 0..ROUND_TRIPS {
+        let handle = worker.submit(move || n * 3).expect("the worker is open");
+        if handle.result() != Ok(n * 3) {
+            wrong += 1;
+        }
+    }
+    // Counted under each hand-off's lock: how each take found its value,
+    // and how many notifications were sent, and to nobody.
+    let (jobs, answers) = (worker.mailbox_counts(), worker.result_counts());
+    worker.join().expect("no job panicked");
+    println!("{ROUND_TRIPS} round trips, {wrong} wrong answers");
+    for (what, counts) in [("jobs", jobs), ("answers", answers)] {
+        println!(
+            "{what}: {} taken, ~{} caught awake, ~{} after a sleep; \
+             notified ~{} times, {} of them with nobody asleep",
+            counts.taken,
+            counts.caught_awake,
+            counts.slept,
+            counts.notified,
+            counts.notified_nobody
+        );
+    }
+    println!(
+        "notified only when someone slept: {}",
+        yes_no(notified_only_sleepers(&[jobs, answers]))
+    );
+}
+// ANCHOR_END: fast

@@ -12,14 +12,30 @@
 
 #[cfg(loom)]
 pub(crate) use loom::{
-    sync::{Arc, Condvar, Mutex, MutexGuard},
+    sync::{
+        Arc, Condvar, Mutex, MutexGuard,
+        atomic::{AtomicBool, Ordering},
+    },
     thread,
 };
 #[cfg(not(loom))]
 pub(crate) use std::{
-    sync::{Arc, Condvar, Mutex, MutexGuard},
+    sync::{
+        Arc, Condvar, Mutex, MutexGuard,
+        atomic::{AtomicBool, Ordering},
+    },
     thread,
 };
+
+/// One turn of a spin loop: a hint to the CPU that we are spinning. Under
+/// loom, a yield instead, so the model lets the other thread run (loom
+/// explores a spin loop only if it yields).
+pub(crate) fn spin_once() {
+    #[cfg(loom)]
+    loom::thread::yield_now();
+    #[cfg(not(loom))]
+    std::hint::spin_loop();
+}
 
 use std::sync::PoisonError;
 

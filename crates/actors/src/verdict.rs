@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use crate::Exchange;
+use crate::{Exchange, HandoffCounts};
 
 /// `yes` or `no`, as the lesson prints a verdict.
 pub fn yes_no(claim: bool) -> &'static str {
@@ -72,4 +72,14 @@ pub fn in_each_senders_order(
 /// order.
 pub fn same_interleaving<M: PartialEq>(received: &[Vec<M>]) -> bool {
     received.len() >= 2 && received.windows(2).all(|pair| pair[0] == pair[1])
+}
+
+/// Every one of these hand-offs handed something over, and none of them
+/// ever sent a notification while nobody was asleep (the counts are kept
+/// under each hand-off's lock, so none is missed).
+pub fn notified_only_sleepers(handoffs: &[HandoffCounts]) -> bool {
+    !handoffs.is_empty()
+        && handoffs
+            .iter()
+            .all(|counts| counts.taken > 0 && counts.notified_nobody == 0)
 }

@@ -12,7 +12,9 @@
 use loom::sync::Arc;
 use loom::thread;
 
-use actors::{Actor, Exchange, JobError, Mailbox, Worker, mailbox, result_handle};
+use actors::{
+    Actor, Exchange, FastWorker, JobError, Mailbox, Tuning, Worker, mailbox, result_handle,
+};
 
 #[test]
 fn two_senders_messages_all_arrive_each_in_its_senders_order() {
@@ -165,5 +167,53 @@ fn two_sends_from_two_threads_reach_both_subscribers_in_one_order() {
         let got_b: Vec<u8> = inbox_b.collect();
         assert_eq!(got_a.len(), 2);
         assert_eq!(got_a, got_b, "both subscribers saw the sends in one order");
+    });
+}
+
+// `FastWorker`: the hand-off that notifies only a sleeper. A notification
+// skipped while the other side was about to sleep would show up here as a
+// deadlock. Under loom each waiter spins one turn (a yield) and never
+// yields its core, so loom explores both "caught while spinning" and
+// "went to sleep".
+
+#[test]
+fn a_fast_worker_round_trip() {
+    loom::model(|| {
+        let worker = FastWorker::spawn("fast", Tuning::FAST);
+        let handle = worker.submit(|| 2_u32.pow(3)).expect("open");
+        assert_eq!(handle.result(), Ok(8));
+        let counts = [worker.mailbox_counts(), worker.result_counts()];
+        worker.join().expect("no panic");
+        for counts in counts {
+            assert_eq!(counts.notified_nobody, 0);
+            assert!(counts.notified <= counts.slept);
+        }
+    });
+}
+
+#[test]
+fn two_jobs_in_a_row_to_a_fast_worker_both_answered() {
+    loom::model(|| {
+        let worker = FastWorker::spawn("fast", Tuning::FAST);
+        // The second put may find the worker asleep, awake, or woken but
+        // not yet running: whichever, it is taken.
+        let first = worker.submit(|| 1_u8).expect("open");
+        let second = worker.submit(|| 2_u8).expect("open");
+        assert_eq!(second.result(), Ok(2));
+        assert_eq!(first.result(), Ok(1));
+        worker.join().expect("no panic");
+    });
+}
+
+#[test]
+fn a_fast_result_delivered_to_a_waiter_on_a_third_thread() {
+    loom::model(|| {
+        let worker = FastWorker::spawn("fast", Tuning::FAST);
+        let handle = worker.submit(|| 7_u8).expect("open");
+        let waiter = thread::spawn(move || handle.result());
+        // Closing while the job may still be queued: it still runs.
+        worker.close();
+        assert_eq!(waiter.join().expect("no panic"), Ok(7));
+        worker.join().expect("no panic");
     });
 }

@@ -185,3 +185,36 @@ fn verdict_same_interleaving_can_fail() {
     assert_eq!(yes_no(in_each_senders_order(&received, 2, 500)), "yes");
     assert_eq!(yes_no(same_interleaving(&received)), "no");
 }
+
+/// Section 9 with the `Worker`'s way of handing off (`Tuning::PLAIN`:
+/// notify on every hand-off): a job sent while the worker is busy with the
+/// one before is notified to nobody.
+#[test]
+fn verdict_notified_only_when_someone_slept_can_fail() {
+    let worker = actors::FastWorker::spawn("plain", actors::Tuning::PLAIN);
+    let (started, at_gate) = mpsc::channel::<()>();
+    let (go, gate) = mpsc::channel::<()>();
+    let first = worker
+        .submit(move || {
+            started.send(()).expect("the test waits for the start");
+            gate.recv().expect("the test opens the gate");
+        })
+        .expect("open");
+    at_gate.recv().expect("the first job starts");
+    let second = worker.submit(|| 2).expect("open");
+    go.send(()).expect("the first job waits at the gate");
+    assert_eq!(first.result(), Ok(()));
+    assert_eq!(second.result(), Ok(2));
+    let counts = [worker.mailbox_counts(), worker.result_counts()];
+    worker.join().expect("no job panicked");
+    assert!(counts[0].notified_nobody >= 1, "{counts:?}");
+    assert_eq!(
+        actors::verdict::yes_no(actors::verdict::notified_only_sleepers(&counts)),
+        "no"
+    );
+    // And the check needs something handed over at all.
+    assert_eq!(
+        actors::verdict::yes_no(actors::verdict::notified_only_sleepers(&[])),
+        "no"
+    );
+}
