@@ -5,8 +5,15 @@
 //! - an `async fn` polled by the lesson's `Executor`;
 //! - two OS threads handing a token back and forth over channels (the cost
 //!   cooperative scheduling avoids: every switch goes through the kernel).
+//!
+//! The actor group runs the counter and printer three ways: by name
+//! (`ActorScheduler`, a `HashMap` lookup per message), by index
+//! (`IndexedScheduler`, the same boxed actors in a `Vec`), and as a plain
+//! loop over an enum of actors in an array, with no boxing, no stack probe
+//! and no trait: the floor the schedulers are measured against.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::hint::black_box;
 use std::sync::mpsc;
 use std::thread;
@@ -15,6 +22,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use generator_schedulers::actor::{ActorScheduler, Counter, Printer};
 use generator_schedulers::executor::{Executor, yield_now};
+use generator_schedulers::indexed::IndexedScheduler;
 use generator_schedulers::task::{Step, Task, TaskScheduler};
 
 /// Switches per measured iteration: two tasks of `SWITCHES / 2` steps each.
@@ -110,7 +118,54 @@ fn actor_messages(c: &mut Criterion) {
             black_box(scheduler.run())
         })
     });
+    group.bench_function("IndexedScheduler, 100 000 messages", |b| {
+        b.iter(|| {
+            let printed = RefCell::new(Vec::with_capacity(50_000));
+            let mut scheduler = IndexedScheduler::default();
+            let printer = scheduler.new_actor(|_| Printer::new(&printed));
+            let counter = scheduler.new_actor(|me| Counter::new(me, printer));
+            scheduler.send(counter, 50_000u64);
+            black_box(scheduler.run())
+        })
+    });
+    group.bench_function(
+        "an index-addressed loop over an enum, 100 000 messages",
+        |b| b.iter(|| black_box(vec_indexed_actors(50_000))),
+    );
     group.finish();
+}
+
+/// The counter and the printer as an enum in an array, addressed by index,
+/// delivered by one `match`: what a scheduler costs with nothing general
+/// about it. Returns the messages delivered and the lines printed.
+fn vec_indexed_actors(start: u64) -> (u64, Vec<String>) {
+    #[derive(Clone, Copy)]
+    enum Kind {
+        Printer,
+        Counter { printer: usize, me: usize },
+    }
+    let mut actors = [
+        Some(Kind::Printer),
+        Some(Kind::Counter { printer: 0, me: 1 }),
+    ];
+    let mut printed = Vec::with_capacity(start as usize);
+    let mut queue = VecDeque::from([(1, start)]);
+    let mut delivered = 0;
+    while let Some((to, n)) = queue.pop_front() {
+        let Some(actor) = actors[to] else {
+            continue;
+        };
+        delivered += 1;
+        match actor {
+            Kind::Printer => printed.push(format!("Got: {n}")),
+            Kind::Counter { .. } if n == 0 => actors[to] = None,
+            Kind::Counter { printer, me } => {
+                queue.push_back((printer, n));
+                queue.push_back((me, n - 1));
+            }
+        }
+    }
+    (delivered, printed)
 }
 
 criterion_group!(benches, task_switch, actor_messages);

@@ -20,21 +20,29 @@ pub enum Flow {
     Stop,
 }
 
-/// An actor: something that handles one message at a time.
-pub trait Actor<M> {
-    fn receive(&mut self, msg: M, outbox: &mut Outbox<'_, M>) -> Flow;
+/// An actor: something that handles one message at a time. `A` is how
+/// actors are addressed: by name (`&'static str`, Python's way and the
+/// [`ActorScheduler`]'s), or by an [`ActorId`](crate::indexed::ActorId)
+/// (the [`IndexedScheduler`](crate::indexed::IndexedScheduler)'s).
+pub trait Actor<M, A = &'static str> {
+    fn receive(&mut self, msg: M, outbox: &mut Outbox<'_, M, A>) -> Flow;
 }
 
 /// Where an actor puts the messages it sends while it handles one.
 #[derive(Debug)]
-pub struct Outbox<'q, M> {
-    queue: &'q mut VecDeque<(&'static str, M)>,
+pub struct Outbox<'q, M, A = &'static str> {
+    queue: &'q mut VecDeque<(A, M)>,
 }
 
-impl<M> Outbox<'_, M> {
-    /// Queues `msg` for the actor called `to`. It is delivered after the
+impl<'q, M, A> Outbox<'q, M, A> {
+    /// An outbox that queues onto `queue` (for a scheduler).
+    pub(crate) fn new(queue: &'q mut VecDeque<(A, M)>) -> Self {
+        Outbox { queue }
+    }
+
+    /// Queues `msg` for the actor at `to`. It is delivered after the
     /// current message has been handled, never during.
-    pub fn send(&mut self, to: &'static str, msg: M) {
+    pub fn send(&mut self, to: A, msg: M) {
         self.queue.push_back((to, msg));
     }
 }
@@ -188,11 +196,11 @@ impl<'a, M> ActorScheduler<'a, M> {
 
 /// Hands one message to one actor, measured by `probe`.
 #[inline(never)]
-fn deliver<M>(
+pub(crate) fn deliver<M, A>(
     probe: &mut StackProbe,
-    actor: &mut dyn Actor<M>,
+    actor: &mut dyn Actor<M, A>,
     msg: M,
-    outbox: &mut Outbox<'_, M>,
+    outbox: &mut Outbox<'_, M, A>,
 ) -> Flow {
     let _delivery = probe.enter();
     actor.receive(msg, outbox)
@@ -218,21 +226,22 @@ impl<M> std::fmt::Debug for ActorScheduler<'_, M> {
 
 // ANCHOR: counter_and_printer
 /// The cookbook's `counter`: on `n`, sends `n` to the printer and `n - 1`
-/// to itself; on 0, stops.
+/// to itself; on 0, stops. Addressed by name (`Counter<&'static str>`) or
+/// by index (`Counter<ActorId>`).
 #[derive(Debug)]
-pub struct Counter {
-    me: &'static str,
-    printer: &'static str,
+pub struct Counter<A = &'static str> {
+    me: A,
+    printer: A,
 }
 
-impl Counter {
-    pub fn new(me: &'static str, printer: &'static str) -> Self {
+impl<A> Counter<A> {
+    pub fn new(me: A, printer: A) -> Self {
         Counter { me, printer }
     }
 }
 
-impl Actor<u64> for Counter {
-    fn receive(&mut self, n: u64, outbox: &mut Outbox<'_, u64>) -> Flow {
+impl<A: Copy> Actor<u64, A> for Counter<A> {
+    fn receive(&mut self, n: u64, outbox: &mut Outbox<'_, u64, A>) -> Flow {
         if n == 0 {
             return Flow::Stop;
         }
@@ -254,8 +263,8 @@ impl<'a> Printer<'a> {
     }
 }
 
-impl<M: std::fmt::Display> Actor<M> for Printer<'_> {
-    fn receive(&mut self, msg: M, _outbox: &mut Outbox<'_, M>) -> Flow {
+impl<M: std::fmt::Display, A> Actor<M, A> for Printer<'_> {
+    fn receive(&mut self, msg: M, _outbox: &mut Outbox<'_, M, A>) -> Flow {
         self.out.borrow_mut().push(format!("Got: {msg}"));
         Flow::Continue
     }

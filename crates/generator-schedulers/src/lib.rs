@@ -12,7 +12,10 @@
 //! - [`actor`]: actors that receive messages, run by an
 //!   [`actor::ActorScheduler`] with one message queue: no threads, no
 //!   recursion, no growth of the stack (and, for contrast, the same actors
-//!   calling each other directly, whose stack grows with every message).
+//!   calling each other directly, whose stack grows with every message);
+//! - [`indexed`]: the same actors, made fast: an
+//!   [`indexed::IndexedScheduler`] resolves names to [`indexed::ActorId`]s
+//!   once, at registration, and delivers by index into a `Vec`.
 //!
 //! [`verdict`] holds the checks behind every `yes`/`no` the lesson prints.
 //!
@@ -21,5 +24,6 @@
 
 pub mod actor;
 pub mod executor;
+pub mod indexed;
 pub mod task;
 pub mod verdict;

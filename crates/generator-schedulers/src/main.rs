@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use generator_schedulers::actor::{ActorScheduler, Counter, Printer, converse_directly};
 use generator_schedulers::executor::{Executor, countdown, countup, yield_now};
+use generator_schedulers::indexed::IndexedScheduler;
 use generator_schedulers::task::{Countdown, Countup, Step, Task, TaskScheduler};
 use generator_schedulers::verdict::{kept_the_stack_flat, same_lines, stalled, yes_no};
 
@@ -134,8 +135,30 @@ fn actors_pass_messages_without_recursion() {
         "the scheduler kept the stack flat: {}",
         yes_no(kept_the_stack_flat(&queued, &direct))
     );
+    by_index_the_same_conversation(&printed);
 }
 // ANCHOR_END: actors
+
+// ANCHOR: by_index
+/// 4, made fast: the same actors, addressed by the `ActorId` each was given
+/// when it was added, so no message looks a name up.
+fn by_index_the_same_conversation(printed_by_name: &[String]) {
+    let printed = RefCell::new(Vec::new());
+    let mut scheduler = IndexedScheduler::default();
+    let printer = scheduler.new_actor(|_| Printer::new(&printed));
+    let counter = scheduler.new_actor(|me| Counter::new(me, printer));
+    scheduler.send(counter, 10_000);
+    let report = scheduler.run();
+    println!(
+        "addressed by index: messages delivered: {}, dropped: {}, nested at most {} deep",
+        report.delivered, report.dropped, report.stack.deepest
+    );
+    println!(
+        "by index, the same lines as by name: {}",
+        yes_no(same_lines(&printed.into_inner(), printed_by_name))
+    );
+}
+// ANCHOR_END: by_index
 
 // ANCHOR: blocking_stalls
 /// 5. What is lost: one task that blocks stalls all the others.

@@ -189,3 +189,51 @@ fn direct_calls_nest_one_level_per_message_and_the_stack_grows_with_them() {
         short.spread
     );
 }
+
+#[test]
+fn by_index_a_million_messages_pass_as_by_name() {
+    use generator_schedulers::indexed::IndexedScheduler;
+
+    let printed = RefCell::new(Vec::new());
+    let mut scheduler = IndexedScheduler::default();
+    let printer = scheduler.new_actor(|_| Printer::new(&printed));
+    let counter = scheduler.new_actor(|me| Counter::new(me, printer));
+    scheduler.send(counter, 1_000_000);
+    let report = scheduler.run();
+
+    assert_eq!(report.delivered, 2_000_001);
+    assert_eq!(report.dropped, 0);
+    assert_eq!(report.peak_queue_len, 2);
+    assert_eq!(report.stack.deepest, 1);
+    assert_eq!(report.stack.spread, 0);
+    let printed = printed.into_inner();
+    assert_eq!(printed.len(), 1_000_000);
+    assert_eq!(printed[0], "Got: 1000000");
+    assert_eq!(printed[999_999], "Got: 1");
+}
+
+#[test]
+fn by_index_messages_for_a_stopped_actor_or_a_foreign_id_are_dropped() {
+    use generator_schedulers::indexed::{ActorId, IndexedScheduler};
+
+    // An id from another scheduler, with more actors: no slot here.
+    let mut other = IndexedScheduler::<u64>::default();
+    let foreign: Vec<ActorId> = (0..3)
+        .map(|_| other.new_actor(|me| Counter::new(me, me)))
+        .collect();
+
+    let printed = RefCell::new(Vec::new());
+    let mut scheduler = IndexedScheduler::default();
+    let printer = scheduler.new_actor(|_| Printer::new(&printed));
+    let counter = scheduler.new_actor(|me| Counter::new(me, printer));
+    assert_ne!(printer, counter);
+    scheduler.send(counter, 0); // the counter stops on 0
+    scheduler.send(foreign[2], 9);
+    scheduler.send(counter, 5); // reaches it after it stopped
+    scheduler.send(printer, 7);
+    let report = scheduler.run();
+    // Delivered: counter 0, printer 7; dropped: the foreign id's message
+    // and the one for the stopped counter.
+    assert_eq!((report.delivered, report.dropped), (2, 2));
+    assert_eq!(printed.into_inner(), ["Got: 7"]);
+}

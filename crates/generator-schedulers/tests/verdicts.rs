@@ -110,3 +110,38 @@ fn verdict_the_ticker_stalled_can_fail() {
         .expect("three ticks, two gaps");
     assert_eq!(yes_no(stalled(longest_gap, WAIT)), "no");
 }
+
+/// Section 4's run by index, with the counter wired to a printer's id from
+/// another scheduler (an `ActorId` means nothing outside the scheduler that
+/// gave it out): every message for the printer is dropped, nothing is
+/// printed, and the lines are not the same as by name.
+#[test]
+fn verdict_same_lines_by_index_can_fail() {
+    use generator_schedulers::indexed::IndexedScheduler;
+
+    let by_name = RefCell::new(Vec::new());
+    let mut scheduler = ActorScheduler::default();
+    scheduler.new_actor("printer", Printer::new(&by_name));
+    scheduler.new_actor("counter", Counter::new("counter", "printer"));
+    scheduler.send("counter", 100);
+    scheduler.run();
+
+    let elsewhere = RefCell::new(Vec::<String>::new());
+    let mut other = IndexedScheduler::<u64>::default();
+    for _ in 0..2 {
+        other.new_actor(|_| Printer::new(&elsewhere));
+    }
+    let printer_there = other.new_actor(|_| Printer::new(&elsewhere));
+
+    let printed = RefCell::new(Vec::new());
+    let mut scheduler = IndexedScheduler::default();
+    let counter = scheduler.new_actor(|me| Counter::new(me, printer_there));
+    scheduler.new_actor(|_| Printer::new(&printed));
+    scheduler.send(counter, 100);
+    let report = scheduler.run();
+    assert_eq!((report.delivered, report.dropped), (101, 100));
+    assert_eq!(
+        yes_no(same_lines(&printed.into_inner(), &by_name.into_inner())),
+        "no"
+    );
+}
