@@ -111,11 +111,11 @@ fn two_threads_naming_opposite_orders_never_deadlock() {
     }
     for _ in 0..2 {
         finished
-            .recv_timeout(Duration::from_secs(5))
+            .recv_timeout(Duration::from_secs(3))
             .unwrap_or_else(|_| {
                 panic!(
                     "deadlock: two threads calling acquire(&[a, b]) and acquire(&[b, a]) did \
-                 not finish {ROUNDS} rounds in 5 s: each thread holds one lock and waits \
+                 not finish {ROUNDS} rounds in 3 s: each thread holds one lock and waits \
                  for the other. Take the locks by rank, not in the order they are named."
                 )
             });

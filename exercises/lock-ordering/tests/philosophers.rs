@@ -28,10 +28,10 @@ fn dine_or_deadlock(seats: usize, meals: u32) -> Vec<Tally> {
         let _ = done.send(dine(seats, meals));
     });
     dinner
-        .recv_timeout(Duration::from_secs(5))
+        .recv_timeout(Duration::from_secs(3))
         .unwrap_or_else(|err| match err {
             mpsc::RecvTimeoutError::Timeout => panic!(
-                "deadlock: dine({seats}, {meals}) did not finish in 5 s: the philosophers \
+                "deadlock: dine({seats}, {meals}) did not finish in 3 s: the philosophers \
                  each hold one chopstick and wait for the next. Pick up the lower-numbered \
                  chopstick first."
             ),
