@@ -188,9 +188,10 @@ fn factorize(size: u64, runs: usize) -> Result<Vec<Timings>> {
         .collect::<std::result::Result<_, _>>()?;
     let all_found = |found: &[Vec<u64>]| {
         check(
-            found.iter().zip(&numbers).all(|(divisors, n)| {
-                divisors.first() == Some(&1) && divisors.last() == Some(&n.get())
-            }),
+            found.len() == numbers.len()
+                && found.iter().zip(&numbers).all(|(divisors, n)| {
+                    divisors.first() == Some(&1) && divisors.last() == Some(&n.get())
+                }),
             || "a list of divisors does not run from 1 to the number".to_owned(),
         )
     };
