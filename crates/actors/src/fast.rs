@@ -7,13 +7,13 @@
 //!   it is going to sleep; the delivering side notifies only then. A
 //!   hand-off that finds nobody asleep costs no wake-up call at all.
 //! - **spin briefly before sleeping.** The waiting side first watches a flag
-//!   (readable without the lock) for a few hundred turns of a spin loop. A
-//!   round trip is short: the answer usually comes while the caller is still
+//!   (readable without the lock) for 100 turns of a spin loop, then offers
+//!   its core to another thread a few times. A round trip is short: the answer usually comes while the caller is still
 //!   spinning, and the next job while the worker is, so neither goes to
 //!   sleep and neither has to be woken, which is where the `Worker`'s time
 //!   went (two cross-core wake-ups per round trip).
 //!
-//! Both hand-offs are one generic [`Handoff`], a `Mutex` and a `Condvar` like
+//! Both hand-offs are one generic `Handoff`, a `Mutex` and a `Condvar` like
 //! every primitive in the crate, with counters kept under its lock: how many
 //! takes found their value without sleeping, how many slept, how many
 //! notifications were sent, and how many of those found nobody asleep. The
@@ -266,7 +266,7 @@ impl<T> Slot for Outcome<T> {
 type Job = Box<dyn FnOnce() + Send>;
 
 // ANCHOR: fast_worker
-/// The [`Worker`](crate::Worker), with both hand-offs [`Handoff`]s: same
+/// The [`Worker`](crate::Worker), with both hand-offs waking only a sleeper: same
 /// `submit`, same answers, same panic reports; fewer wake-ups.
 ///
 /// ```
