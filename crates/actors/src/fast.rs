@@ -77,8 +77,11 @@ impl Tuning {
 pub struct HandoffCounts {
     /// Values taken.
     pub taken: u64,
-    /// Takes that found the value without sleeping (at once, or spinning).
-    pub caught_awake: u64,
+    /// Takes that found the value at once or while spinning.
+    pub caught_spinning: u64,
+    /// Takes that found it while yielding their core: the other side
+    /// needed the core to deliver (both threads on one core).
+    pub caught_yielding: u64,
     /// Takes that slept at least once.
     pub slept: u64,
     /// `notify_one` calls.
@@ -93,7 +96,8 @@ pub struct HandoffCounts {
 #[derive(Default)]
 struct Counters {
     taken: AtomicU64,
-    caught_awake: AtomicU64,
+    caught_spinning: AtomicU64,
+    caught_yielding: AtomicU64,
     slept: AtomicU64,
     notified: AtomicU64,
     notified_nobody: AtomicU64,
@@ -103,7 +107,8 @@ impl Counters {
     fn read(&self) -> HandoffCounts {
         HandoffCounts {
             taken: self.taken.load(Relaxed),
-            caught_awake: self.caught_awake.load(Relaxed),
+            caught_spinning: self.caught_spinning.load(Relaxed),
+            caught_yielding: self.caught_yielding.load(Relaxed),
             slept: self.slept.load(Relaxed),
             notified: self.notified.load(Relaxed),
             notified_nobody: self.notified_nobody.load(Relaxed),
@@ -167,7 +172,7 @@ impl<S: Slot> Handoff<S> {
     /// Takes the next value: spins on `ready` for a while, then sleeps until
     /// a `put` wakes it.
     fn take(&self) -> S::Out {
-        self.spin_until_ready();
+        let yielded = self.spin_until_ready();
         let mut locked = lock(&self.locked);
         let mut slept = false;
         loop {
@@ -176,8 +181,10 @@ impl<S: Slot> Handoff<S> {
                 self.counters.taken.fetch_add(1, Relaxed);
                 let counter = if slept {
                     &self.counters.slept
+                } else if yielded {
+                    &self.counters.caught_yielding
                 } else {
-                    &self.counters.caught_awake
+                    &self.counters.caught_spinning
                 };
                 counter.fetch_add(1, Relaxed);
                 return out;
@@ -193,8 +200,9 @@ impl<S: Slot> Handoff<S> {
 
     /// Watches `ready`, without the lock: `spins` turns of a spin loop,
     /// then `yields` offers of the core to another thread. It only saves a
-    /// sleep: `take` looks under the lock afterwards, ready or not.
-    fn spin_until_ready(&self) {
+    /// sleep: `take` looks under the lock afterwards, ready or not. Returns
+    /// whether it got as far as yielding.
+    fn spin_until_ready(&self) -> bool {
         let (spins, yields) = if cfg!(loom) {
             (self.tuning.spins.min(1), 0)
         } else {
@@ -202,7 +210,7 @@ impl<S: Slot> Handoff<S> {
         };
         for turn in 0..spins + yields {
             if self.ready.load(Ordering::Acquire) {
-                return;
+                return turn > spins;
             }
             if turn < spins {
                 spin_once();
@@ -210,6 +218,7 @@ impl<S: Slot> Handoff<S> {
                 thread::yield_now();
             }
         }
+        yields > 0
     }
 }
 // ANCHOR_END: handoff

@@ -354,10 +354,11 @@ fn a_fast_hand_off_wakes_only_a_sleeper() {
     println!("{ROUND_TRIPS} round trips, {wrong} wrong answers");
     for (what, counts) in [("jobs", jobs), ("answers", answers)] {
         println!(
-            "{what}: {} taken, ~{} caught awake, ~{} after a sleep; \
+            "{what}: {} taken: ~{} caught spinning, ~{} while yielding, ~{} after a sleep; \
              notified ~{} times, {} of them with nobody asleep",
             counts.taken,
-            counts.caught_awake,
+            counts.caught_spinning,
+            counts.caught_yielding,
             counts.slept,
             counts.notified,
             counts.notified_nobody

@@ -26,8 +26,14 @@ fn round_trips_get_their_own_answers() {
         assert_eq!(jobs.taken, 1_000);
         assert_eq!(answers.taken, 1_000);
         // Every take is counted once, one way or the other.
-        assert_eq!(jobs.caught_awake + jobs.slept, 1_000);
-        assert_eq!(answers.caught_awake + answers.slept, 1_000);
+        assert_eq!(
+            jobs.caught_spinning + jobs.caught_yielding + jobs.slept,
+            1_000
+        );
+        assert_eq!(
+            answers.caught_spinning + answers.caught_yielding + answers.slept,
+            1_000
+        );
         worker.join().expect("no job panicked");
     }
 }
@@ -188,7 +194,8 @@ fn an_answer_there_before_anyone_waits_costs_no_notification() {
         at_start.recv().expect("the second job starts");
         assert_eq!(early.result(), Ok(1));
         let answers = worker.result_counts();
-        assert_eq!(answers.caught_awake, 1);
+        assert_eq!(answers.caught_spinning, 1);
+        assert_eq!(answers.caught_yielding, 0);
         assert_eq!(answers.slept, 0);
         assert!(answers.notified >= expected, "{tuning:?}: {answers:?}");
         assert!(
