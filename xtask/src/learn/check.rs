@@ -375,7 +375,7 @@ impl Checker {
 }
 
 /// `10 s`, `1.5 s`: how the reports name a limit.
-fn seconds(limit: Duration) -> String {
+pub fn seconds(limit: Duration) -> String {
     let secs = limit.as_secs_f64();
     if secs.fract() == 0.0 {
         format!("{secs:.0} s")
@@ -418,8 +418,16 @@ fn unfinished_tests(binary: &Path, stdout: &str) -> Vec<String> {
         .collect()
 }
 
+/// How many failed tests' output a report shows (the rest are named).
+const SHOWN_FAILURES: usize = 3;
+
+/// libtest's advice, wrong under the checker: it sets the variable itself
+/// (`--verbose` keeps backtraces).
+const BACKTRACE_NOTE: &str = "note: run with `RUST_BACKTRACE=1`";
+
 /// What libtest said about the failures: from its `failures:` section to its
-/// summary line; everything, if it never got there (or `verbose`).
+/// summary line, the output of the first few failed tests and the names of
+/// all; everything, if it never got there (or `verbose`).
 pub fn failures(stdout: &str, stderr: &str, verbose: bool) -> String {
     let mut text = String::new();
     let start = stdout
@@ -428,13 +436,35 @@ pub fn failures(stdout: &str, stderr: &str, verbose: bool) -> String {
         .filter(|_| !verbose);
     match start {
         Some(start) => {
-            for line in stdout.lines().skip(start) {
+            // `---- <test> stdout ----` opens each failed test's output; a
+            // second `failures:` opens the list of names.
+            let mut blocks = 0;
+            let mut hidden = 0;
+            let mut in_names = false;
+            for line in stdout.lines().skip(start + 1) {
                 if line.starts_with("test result:") {
                     break;
+                }
+                if line == "failures:" {
+                    in_names = true;
+                    if hidden > 0 {
+                        text.push_str(&format!(
+                            "({hidden} more failed; `--verbose` shows every one)\n\n"
+                        ));
+                    }
+                } else if !in_names && line.starts_with("---- ") && line.ends_with(" ----") {
+                    blocks += 1;
+                    if blocks > SHOWN_FAILURES {
+                        hidden += 1;
+                    }
+                }
+                if (blocks > SHOWN_FAILURES && !in_names) || line.starts_with(BACKTRACE_NOTE) {
+                    continue;
                 }
                 text.push_str(line);
                 text.push('\n');
             }
+            text = format!("failures:\n{text}");
         }
         None => {
             text.push_str(stdout);
@@ -539,7 +569,9 @@ mod tests {
     #[test]
     fn failures_keep_libtests_failure_section_only() {
         let stdout = "running 2 tests\ntest a ... ok\ntest b ... FAILED\n\nfailures:\n\n\
-                      ---- b stdout ----\npanicked: 1 != 2\n\nfailures:\n    b\n\n\
+                      ---- b stdout ----\npanicked: 1 != 2\n\
+                      note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n\n\
+                      failures:\n    b\n\n\
                       test result: FAILED. 1 passed; 1 failed\n\n";
         assert_eq!(
             failures(stdout, "", false),
@@ -547,6 +579,29 @@ mod tests {
         );
         assert_eq!(failures(stdout, "", true), stdout);
         assert_eq!(failures("no section", "err\n", false), "no section\nerr\n");
+    }
+
+    #[test]
+    fn failures_show_the_first_three_tests_output_and_name_all() {
+        let mut stdout = String::from("running 5 tests\n\nfailures:\n\n");
+        for name in ["a", "b", "c", "d", "e"] {
+            stdout.push_str(&format!("---- {name} stdout ----\n{name} panicked\n\n"));
+        }
+        stdout.push_str("failures:\n    a\n    b\n    c\n    d\n    e\n\ntest result: FAILED.\n");
+        let report = failures(&stdout, "", false);
+        assert!(
+            report.contains("---- c stdout ----\nc panicked\n"),
+            "{report}"
+        );
+        assert!(!report.contains("d panicked"), "{report}");
+        assert!(!report.contains("e panicked"), "{report}");
+        assert!(
+            report.ends_with(
+                "(2 more failed; `--verbose` shows every one)\n\n\
+                 failures:\n    a\n    b\n    c\n    d\n    e\n\n"
+            ),
+            "{report}"
+        );
     }
 
     #[test]

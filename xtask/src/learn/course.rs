@@ -1,8 +1,7 @@
 //! The exercises: found by scanning `exercises/*/exercises.toml` (the layout
-//! is described in `/tmp/team/EXERCISES.md` and in CONTRIBUTING.md), in
-//! reading order: lessons in the order of `xtask/src/lessons.rs`, then any
-//! other lesson folder by name; within a lesson, the order of its
-//! `exercises.toml`.
+//! is described in CONTRIBUTING.md, "Exercises"), in reading order: lessons
+//! in the order of `xtask/src/lessons.rs`, then any other lesson folder by
+//! name; within a lesson, the order of its `exercises.toml`.
 
 use std::fs;
 use std::path::{Path, PathBuf};

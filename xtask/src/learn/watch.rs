@@ -297,11 +297,24 @@ impl Screen<'_> {
         self.note = hint_text(exercise, shown);
     }
 
+    /// The last report (and hint, or list) first, then, at the bottom where
+    /// it stays in view however long the report, the progress bar, the
+    /// exercise and the keys.
     fn draw(&self) {
         let mut out = String::new();
         if self.clear {
             out.push_str("\x1b[2J\x1b[H");
         } else {
+            out.push('\n');
+        }
+        for part in [&self.report, &self.note] {
+            if part.is_empty() {
+                continue;
+            }
+            out.push_str(part);
+            if !part.ends_with('\n') {
+                out.push('\n');
+            }
             out.push('\n');
         }
         let total = self.course.exercises.len();
@@ -312,7 +325,7 @@ impl Screen<'_> {
             .filter(|e| self.progress.is_done(&e.name))
             .count();
         out.push_str(&format!(
-            "cargo xtask learn  {}  {done}/{total} done\n\n",
+            "cargo xtask learn  {}  {done}/{total} done\n",
             bar(done, total, 30)
         ));
         let exercise = &self.course.exercises[self.current];
@@ -329,16 +342,6 @@ impl Screen<'_> {
             exercise.path(),
             exercise.chapter
         ));
-        for part in [&self.report, &self.note] {
-            if part.is_empty() {
-                continue;
-            }
-            out.push_str(part);
-            if !part.ends_with('\n') {
-                out.push('\n');
-            }
-            out.push('\n');
-        }
         out.push_str(if self.manual {
             "Enter check · h hint · n next · l list · c check all · q quit\n"
         } else {
@@ -349,9 +352,18 @@ impl Screen<'_> {
     }
 }
 
-/// `[#########---------------------]`
+/// `[#########---------------------]`: one exercise done shows at least
+/// one `#`, and the bar is full only when every exercise is done.
 pub fn bar(done: usize, total: usize, width: usize) -> String {
-    let filled = (done * width).checked_div(total).unwrap_or(0);
+    let filled = if total == 0 || done == 0 {
+        0
+    } else if done >= total {
+        width
+    } else {
+        ((done * width + total / 2) / total)
+            .max(1)
+            .min(width.saturating_sub(1))
+    };
     format!("[{}{}]", "#".repeat(filled), "-".repeat(width - filled))
 }
 
@@ -365,5 +377,9 @@ mod tests {
         assert_eq!(bar(1, 4, 8), "[##------]");
         assert_eq!(bar(4, 4, 8), "[########]");
         assert_eq!(bar(0, 0, 4), "[----]");
+        // 1 of 43 is not nothing; 42 of 43 is not everything.
+        assert_eq!(bar(1, 43, 30), format!("[#{}]", "-".repeat(29)));
+        assert_eq!(bar(42, 43, 30), format!("[{}-]", "#".repeat(29)));
+        assert_eq!(bar(43, 43, 30), format!("[{}]", "#".repeat(30)));
     }
 }
