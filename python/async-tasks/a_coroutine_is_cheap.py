@@ -41,14 +41,20 @@ async def crowd_of_tasks(count):
 
 def crowd_of_threads(count):
     threading.stack_size(THREAD_STACK)
+    gate = threading.Event()  # held shut until the memory is read
+
+    def nap():
+        gate.wait(timeout=10)
+        time.sleep(NAP)
+
     before = resident_bytes()
     started = time.perf_counter()
-    threads = [threading.Thread(target=time.sleep, args=(NAP,))
-               for _ in range(count)]
+    threads = [threading.Thread(target=nap) for _ in range(count)]
     for thread in threads:
         thread.start()
     start_each = (time.perf_counter() - started) / count
-    during = resident_bytes()
+    during = resident_bytes()  # every thread is alive: none has napped yet
+    gate.set()
     for thread in threads:
         thread.join()
     return start_each, during - before if before is not None else None

@@ -3,8 +3,8 @@
 
 use std::future::Future;
 use std::io;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, RwLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -65,19 +65,27 @@ where
 // ANCHOR_END: sleeping_tasks
 
 // ANCHOR: sleeping_threads
-/// Starts `count` threads with a `stack`-byte stack, each sleeping `nap`,
-/// waits until every one is running, reads the process's memory, then joins
-/// them all.
+/// Starts `count` threads with a `stack`-byte stack, waits until every one
+/// is running, reads the process's memory, then lets each sleep `nap` and
+/// joins them all. The threads wait at a gate until the memory is read, so
+/// none has ended yet however slowly the crowd started.
 pub fn crowd_of_threads(count: usize, stack: usize, nap: Duration) -> io::Result<Crowd> {
     let running = Arc::new(AtomicUsize::new(0));
+    let gate = Arc::new(RwLock::new(()));
+    let closed = gate
+        .write()
+        .map_err(|_| io::Error::other("the gate is poisoned"))?;
     let before = resident_bytes()?;
     let mut timer = BatchTimer::new(count);
     let mut threads = Vec::with_capacity(count);
     let mut spawn_error = None;
     for _ in 0..count {
         let running = Arc::clone(&running);
+        let gate = Arc::clone(&gate);
         let spawned = thread::Builder::new().stack_size(stack).spawn(move || {
             running.fetch_add(1, Ordering::Relaxed);
+            // Blocks until main has read the memory; nobody poisons the gate.
+            drop(gate.read());
             thread::sleep(nap);
         });
         match spawned {
@@ -95,7 +103,9 @@ pub fn crowd_of_threads(count: usize, stack: usize, nap: Duration) -> io::Result
     while running.load(Ordering::Relaxed) < threads.len() {
         thread::sleep(Duration::from_millis(1));
     }
-    let during = resident_bytes()?;
+    let during = resident_bytes();
+    drop(closed); // open the gate, even if reading the memory failed
+    let during = during?;
     let spawned = threads.len();
     for handle in threads {
         handle
