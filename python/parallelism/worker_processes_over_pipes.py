@@ -20,10 +20,11 @@ def main():
         answers = list(pool.map(gcd, PAIRS))
     took = time.perf_counter() - start
 
+    print("== 3. Worker processes over pipes: ProcessPoolExecutor ==")
     print(f"cores: {os.cpu_count()}")
     print(f"one thread took {one_thread:.3f} s; {WORKERS} processes took {took:.3f} s")
     print(f"speed-up: {one_thread / took:.2f}x")
-    print("same answers as one thread:", answers == expected)
+    print("same answers as one thread:", "yes" if answers == expected else "no")
 
 
 # The pool starts new interpreters that import this file: without this
