@@ -41,14 +41,24 @@ pub fn verify(course: &Course, target: &Path) -> Vec<String> {
             "has problems"
         }
     );
+    let mut wrong = Vec::new();
     for (package, exercises) in course.packages() {
         let phase = Instant::now();
-        verify_package(course, &package, &exercises, target, &mut problems);
+        if verify_package(course, &package, &exercises, target, &mut problems) {
+            wrong.extend(wrong_jobs(course, &package, &exercises));
+        }
         eprintln!(
             "==> {package}: done in {:.1} s",
             phase.elapsed().as_secs_f64()
         );
     }
+    let phase = Instant::now();
+    let count = wrong.len();
+    verify_wrong(course, wrong, target, &mut problems);
+    eprintln!(
+        "==> wrong solutions: {count} checked in {:.1} s on {SANDBOXES} sandboxes",
+        phase.elapsed().as_secs_f64()
+    );
     eprintln!(
         "==> learn --verify: {} problem(s) in {:.1} s",
         problems.len(),
@@ -209,15 +219,17 @@ fn expectation(file: &Path) -> Option<String> {
     (!words.is_empty()).then(|| words.to_owned())
 }
 
+/// The starters and solutions of one package. Returns false when its
+/// solutions do not build (its wrong solutions are then not worth checking).
 fn verify_package(
     course: &Course,
     package: &str,
     exercises: &[&Exercise],
     target: &Path,
     problems: &mut Vec<String>,
-) {
+) -> bool {
     let Some(lesson) = exercises.first().map(|e| e.lesson.clone()) else {
-        return;
+        return false;
     };
     let dir = course.root.join("exercises").join(&lesson);
     let all = |pick: fn(&Exercise) -> Option<&str>| -> Vec<&str> {
@@ -268,7 +280,7 @@ fn verify_package(
             problems.push(format!(
                 "{package}: the solutions do not compile ({profile:?}):\n{errors}"
             ));
-            return;
+            return false;
         }
     }
     for exercise in exercises {
@@ -293,66 +305,143 @@ fn verify_package(
         problems.push(format!("{package}: clippy on the solutions:\n{report}"));
     }
 
-    // The wrong solutions: each caught, in the words it expects.
-    let wrong: Vec<_> = wrong_solutions(&course.root)
+    true
+}
+
+/// A wrong solution to check: where it is, whose it is, what its report
+/// must say.
+struct WrongJob<'a> {
+    /// Its path, relative to the course root.
+    label: String,
+    file: PathBuf,
+    exercise: &'a Exercise,
+    package: String,
+    expect: String,
+}
+
+/// The wrong solutions of one package's exercises, in file order.
+fn wrong_jobs<'a>(course: &'a Course, package: &str, exercises: &[&Exercise]) -> Vec<WrongJob<'a>> {
+    let Some(lesson) = exercises.first().map(|e| e.lesson.as_str()) else {
+        return Vec::new();
+    };
+    wrong_solutions(&course.root)
         .into_iter()
-        .filter(|(l, _, _)| *l == lesson)
-        .collect();
-    if wrong.is_empty() {
+        .filter(|(l, _, _)| l == lesson)
+        .filter_map(|(_, dir_name, file)| {
+            let exercise = find_wrong_owner(course, lesson, &dir_name)?;
+            let expect = expectation(&file)?; // else reported with the metadata
+            Some(WrongJob {
+                label: relative(&course.root, &file),
+                file,
+                exercise,
+                package: package.to_owned(),
+                expect,
+            })
+        })
+        .collect()
+}
+
+/// Could a hang's report say what `job` expects? Such a job likely waits out
+/// a whole time limit, so it is started early, while others build.
+fn expects_a_hang(job: &WrongJob<'_>) -> bool {
+    let words = format!(
+        "did not finish in {}: a deadlock or a lost wake-up? {}",
+        super::check::seconds(super::check::TEST_LIMIT),
+        job.exercise.deadlock
+    );
+    words.to_lowercase().contains(&job.expect.to_lowercase())
+}
+
+/// Every wrong solution of the course, each caught in the words it expects.
+///
+/// A hung wrong solution waits out its limit doing nothing, so they are
+/// checked by [`SANDBOXES`] workers at once, whatever their lesson: one's
+/// wait overlaps the others' builds (cargo runs one build at a time in the
+/// shared target dir) and waits. Each worker keeps one sandbox per lesson.
+fn verify_wrong(
+    course: &Course,
+    mut jobs: Vec<WrongJob<'_>>,
+    target: &Path,
+    problems: &mut Vec<String>,
+) {
+    if jobs.is_empty() {
         return;
     }
-    // A hung wrong solution waits out its 10 s doing nothing: check them on
-    // a few sandboxes at once, so one's wait overlaps another's build (cargo
-    // runs one build at a time in the shared target dir).
-    let jobs: Vec<(String, PathBuf, &Exercise, String)> = wrong
-        .into_iter()
-        .filter_map(|(_, dir_name, file)| {
-            let exercise = find_wrong_owner(course, &lesson, &dir_name)?;
-            let expect = expectation(&file)?; // else reported with the metadata
-            Some((relative(&course.root, &file), file, exercise, expect))
-        })
-        .collect();
-    let slots = jobs.len().min(SANDBOXES);
-    let mut sandboxes = Vec::new();
-    for slot in 0..slots {
-        match Sandbox::create(&course.root, target, &lesson, slot) {
-            Ok(sandbox) => sandboxes.push(sandbox),
-            Err(err) => {
-                problems.push(format!("{package}: could not make a sandbox: {err}"));
-                return;
-            }
+    // The likely hangs first: the longest jobs first packs the workers best.
+    jobs.sort_by_key(|job| !expects_a_hang(job));
+    let next = std::sync::Mutex::new(0..jobs.len());
+    let (results, finished) = std::sync::mpsc::channel();
+    let workers = jobs.len().min(SANDBOXES);
+    let jobs = &jobs;
+    let mut outcomes: Vec<Option<(io::Result<super::check::Outcome>, Duration)>> =
+        (0..jobs.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        for slot in 0..workers {
+            let next = &next;
+            let results = results.clone();
+            scope.spawn(move || {
+                let mut sandboxes: Vec<(String, Sandbox)> = Vec::new();
+                loop {
+                    let Some(index) = next
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .next()
+                    else {
+                        return;
+                    };
+                    let job = &jobs[index];
+                    let lesson = &job.exercise.lesson;
+                    let started = Instant::now();
+                    if !sandboxes.iter().any(|(l, _)| l == lesson) {
+                        match Sandbox::create(&course.root, target, lesson, slot) {
+                            Ok(sandbox) => sandboxes.push((lesson.clone(), sandbox)),
+                            Err(err) => {
+                                let err =
+                                    io::Error::other(format!("could not make a sandbox: {err}"));
+                                let _ = results.send((index, Err(err), started.elapsed()));
+                                continue;
+                            }
+                        }
+                    }
+                    let (_, sandbox) = sandboxes
+                        .iter()
+                        .find(|(l, _)| l == lesson)
+                        .expect("made above");
+                    let outcome = sandbox.check_with(job.exercise, &job.file, &job.package, target);
+                    let _ = results.send((index, outcome, started.elapsed()));
+                }
+            });
         }
-    }
-    let results: Vec<(io::Result<super::check::Outcome>, Duration)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = sandboxes
-            .iter()
-            .enumerate()
-            .map(|(slot, sandbox)| {
-                let mine: Vec<_> = jobs.iter().skip(slot).step_by(slots).collect();
-                scope.spawn(move || {
-                    mine.into_iter()
-                        .map(|(_, file, exercise, _)| {
-                            let started = Instant::now();
-                            let outcome = sandbox.check_with(exercise, file, package, target);
-                            (outcome, started.elapsed())
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        let mut per_slot: Vec<std::vec::IntoIter<_>> = workers
-            .into_iter()
-            .map(|w| {
-                w.join()
-                    .expect("a sandbox worker does not panic")
-                    .into_iter()
-            })
-            .collect();
-        (0..jobs.len())
-            .filter_map(|index| per_slot[index % slots].next())
-            .collect()
+        drop(results);
+        for (index, outcome, took) in finished {
+            let job = &jobs[index];
+            if let Ok(outcome) = &outcome
+                && !outcome.passed
+                && outcome
+                    .report
+                    .to_lowercase()
+                    .contains(&job.expect.to_lowercase())
+            {
+                eprintln!(
+                    "    {}: caught at {} in {:.1} s (\"{}\"): ok",
+                    job.label,
+                    outcome.failed.unwrap_or(Step::Build),
+                    took.as_secs_f64(),
+                    job.expect
+                );
+            }
+            outcomes[index] = Some((outcome, took));
+        }
     });
-    for ((label, _, _, expect), (outcome, took)) in jobs.iter().zip(results) {
+    for (job, result) in jobs.iter().zip(outcomes) {
+        let Some((outcome, _)) = result else {
+            problems.push(format!(
+                "{}: a sandbox worker stopped before checking it",
+                job.label
+            ));
+            continue;
+        };
+        let (label, expect) = (&job.label, &job.expect);
         let outcome = match outcome {
             Ok(outcome) => outcome,
             Err(err) => {
@@ -373,18 +462,13 @@ fn verify_package(
                 "{label}: rejected, but the report does not say `{expect}`:\n{}",
                 outcome.report
             ));
-        } else {
-            eprintln!(
-                "    {label}: caught at {} in {:.1} s (\"{expect}\"): ok",
-                outcome.failed.unwrap_or(Step::Build),
-                took.as_secs_f64()
-            );
         }
     }
 }
 
-/// How many sandboxes check a lesson's wrong solutions at once.
-const SANDBOXES: usize = 3;
+/// How many wrong solutions are checked at once (each worker on sandboxes of
+/// its own).
+const SANDBOXES: usize = 4;
 
 fn timed<T>(what: &str, task: impl FnOnce() -> T) -> T {
     let started = Instant::now();
