@@ -1,7 +1,7 @@
 //! `threads-semaphore`: the behaviour, with exact expectations.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{Barrier, mpsc};
 use std::thread;
 use std::time::Duration;
 
@@ -35,6 +35,36 @@ fn a_semaphore_of_zero_lets_nothing_through_until_permits_are_added() {
     let _b = semaphore.acquire();
     let _c = semaphore.acquire();
     assert!(semaphore.try_acquire().is_none());
+}
+
+#[test]
+fn add_permits_wakes_as_many_waiters_as_it_adds() {
+    // Three threads wait on an empty semaphore; three permits arrive at
+    // once. Each keeps its permit until all three have one (the barrier),
+    // so no permit given back can wake the others: add_permits must.
+    let semaphore = Semaphore::new(0);
+    let all_in = Barrier::new(3);
+    let through = AtomicUsize::new(0);
+    thread::scope(|scope| {
+        for _ in 0..3 {
+            scope.spawn(|| {
+                let _permit = semaphore.acquire();
+                through.fetch_add(1, Ordering::SeqCst);
+                all_in.wait();
+            });
+        }
+        // Give the waiters time to fall asleep (not needed for a right
+        // answer: it makes an add_permits that wakes one of them hang here).
+        thread::sleep(Duration::from_millis(50));
+        assert_eq!(
+            through.load(Ordering::SeqCst),
+            0,
+            "acquire() returned with no permit"
+        );
+        semaphore.add_permits(3);
+    });
+    assert_eq!(through.load(Ordering::SeqCst), 3);
+    assert_eq!(semaphore.available(), 3);
 }
 
 #[test]
