@@ -11,23 +11,26 @@ HOW_MANY = 100_000
 
 
 # ANCHOR: a_mutex_makes_the_increment_one_step
-class LockingCounter:
-    def __init__(self):
-        self.lock = Lock()
-        self.count = 0
+class Tally:
+    """A count and the lock that guards it, side by side: every method
+    that touches `total` has to remember to take `_guard`."""
 
-    def increment(self, offset):
-        with self.lock:
-            self.count += offset
+    def __init__(self):
+        self._guard = Lock()
+        self.total = 0
+
+    def add(self, amount):
+        with self._guard:
+            self.total += amount
 
 
 def worker(counter, how_many):
     for _ in range(how_many):
-        counter.increment(1)
+        counter.add(1)
 
 
 print("== 2. A Mutex makes the increment one step ==")
-counter = LockingCounter()
+counter = Tally()
 threads = [Thread(target=worker, args=(counter, HOW_MANY))
            for _ in range(THREADS)]
 for thread in threads:
@@ -35,6 +38,6 @@ for thread in threads:
 for thread in threads:
     thread.join()
 expected = THREADS * HOW_MANY
-print(f"threading.Lock: expected {expected}, found {counter.count}: "
-      "no update lost:", "yes" if counter.count == expected else "no")
+print(f"threading.Lock: expected {expected}, found {counter.total}: "
+      "no update lost:", "yes" if counter.total == expected else "no")
 # ANCHOR_END: a_mutex_makes_the_increment_one_step

@@ -12,30 +12,33 @@ HOW_MANY = 100_000
 
 
 # ANCHOR: the_cheapest_lock_is_the_one_you_dont_take
-class LockingCounter:
-    def __init__(self):
-        self.lock = Lock()
-        self.count = 0
+class Tally:
+    """A count and the lock that guards it, side by side: every method
+    that touches `total` has to remember to take `_guard`."""
 
-    def increment(self, offset):
-        with self.lock:
-            self.count += offset
+    def __init__(self):
+        self._guard = Lock()
+        self.total = 0
+
+    def add(self, amount):
+        with self._guard:
+            self.total += amount
 
 
 def lock_per_increment(counter, how_many):
     for _ in range(how_many):
-        counter.increment(1)
+        counter.add(1)
 
 
 def local_sum_then_one_lock(counter, how_many):
     mine = 0
     for _ in range(how_many):
         mine += 1
-    counter.increment(mine)
+    counter.add(mine)
 
 
 def timed(worker):
-    counter = LockingCounter()
+    counter = Tally()
     threads = [Thread(target=worker, args=(counter, HOW_MANY))
                for _ in range(THREADS)]
     started = time.perf_counter()
@@ -43,7 +46,7 @@ def timed(worker):
         thread.start()
     for thread in threads:
         thread.join()
-    return counter.count, time.perf_counter() - started
+    return counter.total, time.perf_counter() - started
 
 
 print("== 6. The cheapest lock is the one you don't take ==")
