@@ -418,16 +418,15 @@ fn unfinished_tests(binary: &Path, stdout: &str) -> Vec<String> {
         .collect()
 }
 
-/// How many failed tests' output a report shows (the rest are named).
-const SHOWN_FAILURES: usize = 3;
-
 /// libtest's advice, wrong under the checker: it sets the variable itself
 /// (`--verbose` keeps backtraces).
 const BACKTRACE_NOTE: &str = "note: run with `RUST_BACKTRACE=1`";
 
 /// What libtest said about the failures: from its `failures:` section to its
-/// summary line, the output of the first few failed tests and the names of
-/// all; everything, if it never got there (or `verbose`).
+/// summary line; everything, if it never got there (or `verbose`). A failed
+/// test whose output is the same as an earlier one's (the same panic at the
+/// same place: every test of a starter stops at its first `todo!()`) is
+/// named, not repeated.
 pub fn failures(stdout: &str, stderr: &str, verbose: bool) -> String {
     let mut text = String::new();
     let start = stdout
@@ -436,35 +435,57 @@ pub fn failures(stdout: &str, stderr: &str, verbose: bool) -> String {
         .filter(|_| !verbose);
     match start {
         Some(start) => {
-            // `---- <test> stdout ----` opens each failed test's output; a
+            let lines: Vec<&str> = stdout
+                .lines()
+                .skip(start)
+                .take_while(|line| !line.starts_with("test result:"))
+                .filter(|line| !line.starts_with(BACKTRACE_NOTE))
+                .collect();
+            // `---- <test> stdout ----` opens each failed test's output; the
             // second `failures:` opens the list of names.
-            let mut blocks = 0;
-            let mut hidden = 0;
-            let mut in_names = false;
-            for line in stdout.lines().skip(start + 1) {
-                if line.starts_with("test result:") {
-                    break;
-                }
-                if line == "failures:" {
-                    in_names = true;
-                    if hidden > 0 {
-                        text.push_str(&format!(
-                            "({hidden} more failed; `--verbose` shows every one)\n\n"
-                        ));
-                    }
-                } else if !in_names && line.starts_with("---- ") && line.ends_with(" ----") {
-                    blocks += 1;
-                    if blocks > SHOWN_FAILURES {
-                        hidden += 1;
-                    }
-                }
-                if (blocks > SHOWN_FAILURES && !in_names) || line.starts_with(BACKTRACE_NOTE) {
+            let names = lines
+                .iter()
+                .skip(1)
+                .position(|line| *line == "failures:")
+                .map_or(lines.len(), |at| at + 1);
+            let mut seen: Vec<(String, &str)> = Vec::new();
+            let mut at = 0;
+            while at < names {
+                let line = lines[at];
+                let Some(test) = line
+                    .strip_prefix("---- ")
+                    .and_then(|rest| rest.strip_suffix(" stdout ----"))
+                else {
+                    text.push_str(line);
+                    text.push('\n');
+                    at += 1;
                     continue;
+                };
+                let end = (at + 1..names)
+                    .find(|&i| lines[i].starts_with("---- "))
+                    .unwrap_or(names);
+                let body = &lines[at + 1..end];
+                let key = failure_key(body);
+                text.push_str(line);
+                text.push('\n');
+                match seen.iter().find(|(k, _)| *k == key) {
+                    Some((_, first)) => {
+                        text.push_str(&format!("(failed the same way as `{first}`)\n\n"));
+                    }
+                    None => {
+                        for line in body {
+                            text.push_str(line);
+                            text.push('\n');
+                        }
+                        seen.push((key, test));
+                    }
                 }
+                at = end;
+            }
+            for line in &lines[names..] {
                 text.push_str(line);
                 text.push('\n');
             }
-            text = format!("failures:\n{text}");
         }
         None => {
             text.push_str(stdout);
@@ -480,6 +501,23 @@ pub fn failures(stdout: &str, stderr: &str, verbose: bool) -> String {
         }
     }
     text
+}
+
+/// A failed test's output without what differs between two tests that
+/// failed the same way: `thread '<test>' (<id>) panicked at` becomes
+/// `panicked at`, and blank lines around it go.
+fn failure_key(body: &[&str]) -> String {
+    body.iter()
+        .map(
+            |line| match (line.strip_prefix("thread '"), line.find(" panicked at ")) {
+                (Some(_), Some(at)) => &line[at + 1..],
+                _ => line,
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
 }
 
 /// loom's messages, said in words. Each kind of failure found in `output`
@@ -582,25 +620,27 @@ mod tests {
     }
 
     #[test]
-    fn failures_show_the_first_three_tests_output_and_name_all() {
-        let mut stdout = String::from("running 5 tests\n\nfailures:\n\n");
-        for name in ["a", "b", "c", "d", "e"] {
-            stdout.push_str(&format!("---- {name} stdout ----\n{name} panicked\n\n"));
-        }
-        stdout.push_str("failures:\n    a\n    b\n    c\n    d\n    e\n\ntest result: FAILED.\n");
-        let report = failures(&stdout, "", false);
-        assert!(
-            report.contains("---- c stdout ----\nc panicked\n"),
-            "{report}"
+    fn failures_that_repeat_an_earlier_one_are_named_not_repeated() {
+        let block = |test: &str, id: u32, at: &str, message: &str| {
+            format!(
+                "---- {test} stdout ----\n\nthread '{test}' ({id}) panicked at {at}:\n{message}\n\n"
+            )
+        };
+        let stdout = format!(
+            "running 3 tests\n\nfailures:\n\n{}{}{}\nfailures:\n    a\n    b\n    c\n\n\
+             test result: FAILED.\n",
+            block("a", 11, "tests/x.rs:9:5", "lost an item"),
+            block("b", 12, "src/x.rs:4:9", "not yet implemented: new"),
+            block("c", 13, "src/x.rs:4:9", "not yet implemented: new"),
         );
-        assert!(!report.contains("d panicked"), "{report}");
-        assert!(!report.contains("e panicked"), "{report}");
-        assert!(
-            report.ends_with(
-                "(2 more failed; `--verbose` shows every one)\n\n\
-                 failures:\n    a\n    b\n    c\n    d\n    e\n\n"
-            ),
-            "{report}"
+        assert_eq!(
+            failures(&stdout, "", false),
+            format!(
+                "failures:\n\n{}{}---- c stdout ----\n(failed the same way as `b`)\n\n\
+                 failures:\n    a\n    b\n    c\n\n",
+                block("a", 11, "tests/x.rs:9:5", "lost an item"),
+                block("b", 12, "src/x.rs:4:9", "not yet implemented: new"),
+            )
         );
     }
 
