@@ -23,9 +23,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::{Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
 
-use super::check::{Checker, Profile, Step};
+use super::check::{Checker, Outcome, Profile, Step};
 use super::course::{Course, Exercise, heading_ids, relative, section};
 
 /// Runs every check; returns the problems found (empty: all good).
@@ -41,24 +42,41 @@ pub fn verify(course: &Course, target: &Path) -> Vec<String> {
             "has problems"
         }
     );
-    let mut wrong = Vec::new();
-    for (package, exercises) in course.packages() {
-        let phase = Instant::now();
-        if verify_package(course, &package, &exercises, target, &mut problems) {
-            wrong.extend(wrong_jobs(course, &package, &exercises));
+    // The wrong solutions are checked by a pool of workers from the moment
+    // their package's solutions pass, while the next packages build: a hung
+    // one's wait overlaps those builds too.
+    let (jobs, queue) = mpsc::channel();
+    let mut count = 0;
+    let wrong_problems = std::thread::scope(|scope| {
+        let pool = scope.spawn(|| verify_wrong(course, queue, target));
+        for (package, exercises) in course.packages() {
+            let phase = Instant::now();
+            if verify_package(course, &package, &exercises, target, &mut problems) {
+                let mut batch = wrong_jobs(course, &package, &exercises);
+                // The likely hangs first: the longest jobs first pack best.
+                batch.sort_by_key(|job| !expects_a_hang(job));
+                for mut job in batch {
+                    job.index = count;
+                    count += 1;
+                    let _ = jobs.send(job);
+                }
+            }
+            eprintln!(
+                "==> {package}: starters and solutions done in {:.1} s",
+                phase.elapsed().as_secs_f64()
+            );
         }
+        drop(jobs);
+        let waited = Instant::now();
+        let found = pool.join().expect("the pool's collector does not panic");
         eprintln!(
-            "==> {package}: done in {:.1} s",
-            phase.elapsed().as_secs_f64()
+            "==> wrong solutions: {count} checked on {SANDBOXES} workers, the last {:.1} s \
+             after the last package",
+            waited.elapsed().as_secs_f64()
         );
-    }
-    let phase = Instant::now();
-    let count = wrong.len();
-    verify_wrong(course, wrong, target, &mut problems);
-    eprintln!(
-        "==> wrong solutions: {count} checked in {:.1} s on {SANDBOXES} sandboxes",
-        phase.elapsed().as_secs_f64()
-    );
+        found
+    });
+    problems.extend(wrong_problems);
     eprintln!(
         "==> learn --verify: {} problem(s) in {:.1} s",
         problems.len(),
@@ -311,6 +329,8 @@ fn verify_package(
 /// A wrong solution to check: where it is, whose it is, what its report
 /// must say.
 struct WrongJob<'a> {
+    /// Its place in the order of checking (problems are listed in it).
+    index: usize,
     /// Its path, relative to the course root.
     label: String,
     file: PathBuf,
@@ -331,6 +351,7 @@ fn wrong_jobs<'a>(course: &'a Course, package: &str, exercises: &[&Exercise]) ->
             let exercise = find_wrong_owner(course, lesson, &dir_name)?;
             let expect = expectation(&file)?; // else reported with the metadata
             Some(WrongJob {
+                index: 0,
                 label: relative(&course.root, &file),
                 file,
                 exercise,
@@ -352,53 +373,42 @@ fn expects_a_hang(job: &WrongJob<'_>) -> bool {
     words.to_lowercase().contains(&job.expect.to_lowercase())
 }
 
-/// Every wrong solution of the course, each caught in the words it expects.
+/// Checks the wrong solutions that arrive on `queue`, each caught in the
+/// words it expects; returns the problems, in the jobs' order.
 ///
-/// A hung wrong solution waits out its limit doing nothing, so they are
-/// checked by [`SANDBOXES`] workers at once, whatever their lesson: one's
+/// A hung wrong solution waits out its limit doing nothing, so
+/// [`SANDBOXES`] workers check them at once, whatever their lesson: one's
 /// wait overlaps the others' builds (cargo runs one build at a time in the
-/// shared target dir) and waits. Each worker keeps one sandbox per lesson.
-fn verify_wrong(
+/// shared target dir) and waits. Each worker keeps a sandbox per lesson.
+fn verify_wrong<'a>(
     course: &Course,
-    mut jobs: Vec<WrongJob<'_>>,
+    queue: mpsc::Receiver<WrongJob<'a>>,
     target: &Path,
-    problems: &mut Vec<String>,
-) {
-    if jobs.is_empty() {
-        return;
-    }
-    // The likely hangs first: the longest jobs first packs the workers best.
-    jobs.sort_by_key(|job| !expects_a_hang(job));
-    let next = std::sync::Mutex::new(0..jobs.len());
-    let (results, finished) = std::sync::mpsc::channel();
-    let workers = jobs.len().min(SANDBOXES);
-    let jobs = &jobs;
-    let mut outcomes: Vec<Option<(io::Result<super::check::Outcome>, Duration)>> =
-        (0..jobs.len()).map(|_| None).collect();
+) -> Vec<String> {
+    type Checked<'a> = (WrongJob<'a>, io::Result<Outcome>, Duration);
+    let queue = Mutex::new(queue);
+    let (results, finished) = mpsc::channel::<Checked<'a>>();
+    let mut checked: Vec<Checked<'a>> = Vec::new();
     std::thread::scope(|scope| {
-        for slot in 0..workers {
-            let next = &next;
+        for slot in 0..SANDBOXES {
+            let queue = &queue;
             let results = results.clone();
             scope.spawn(move || {
                 let mut sandboxes: Vec<(String, Sandbox)> = Vec::new();
                 loop {
-                    let Some(index) = next
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .next()
-                    else {
-                        return;
-                    };
-                    let job = &jobs[index];
-                    let lesson = &job.exercise.lesson;
+                    // Holding the lock while waiting is fine: the other
+                    // workers would be waiting for a job too.
+                    let next = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
+                    let Ok(job) = next else { return };
                     let started = Instant::now();
+                    let lesson = &job.exercise.lesson;
                     if !sandboxes.iter().any(|(l, _)| l == lesson) {
                         match Sandbox::create(&course.root, target, lesson, slot) {
                             Ok(sandbox) => sandboxes.push((lesson.clone(), sandbox)),
                             Err(err) => {
                                 let err =
                                     io::Error::other(format!("could not make a sandbox: {err}"));
-                                let _ = results.send((index, Err(err), started.elapsed()));
+                                let _ = results.send((job, Err(err), started.elapsed()));
                                 continue;
                             }
                         }
@@ -408,19 +418,15 @@ fn verify_wrong(
                         .find(|(l, _)| l == lesson)
                         .expect("made above");
                     let outcome = sandbox.check_with(job.exercise, &job.file, &job.package, target);
-                    let _ = results.send((index, outcome, started.elapsed()));
+                    let _ = results.send((job, outcome, started.elapsed()));
                 }
             });
         }
         drop(results);
-        for (index, outcome, took) in finished {
-            let job = &jobs[index];
+        for (job, outcome, took) in finished {
             if let Ok(outcome) = &outcome
                 && !outcome.passed
-                && outcome
-                    .report
-                    .to_lowercase()
-                    .contains(&job.expect.to_lowercase())
+                && caught_in_words(&outcome.report, &job.expect)
             {
                 eprintln!(
                     "    {}: caught at {} in {:.1} s (\"{}\"): ok",
@@ -430,40 +436,31 @@ fn verify_wrong(
                     job.expect
                 );
             }
-            outcomes[index] = Some((outcome, took));
+            checked.push((job, outcome, took));
         }
     });
-    for (job, result) in jobs.iter().zip(outcomes) {
-        let Some((outcome, _)) = result else {
-            problems.push(format!(
-                "{}: a sandbox worker stopped before checking it",
-                job.label
-            ));
-            continue;
-        };
+    checked.sort_by_key(|(job, _, _)| job.index);
+    let mut problems = Vec::new();
+    for (job, outcome, _) in checked {
         let (label, expect) = (&job.label, &job.expect);
-        let outcome = match outcome {
-            Ok(outcome) => outcome,
-            Err(err) => {
-                problems.push(format!("{label}: could not swap it in: {err}"));
-                continue;
-            }
-        };
-        if outcome.passed {
-            problems.push(format!(
+        match outcome {
+            Err(err) => problems.push(format!("{label}: could not swap it in: {err}")),
+            Ok(outcome) if outcome.passed => problems.push(format!(
                 "{label}: this wrong solution passes every check (it expected: {expect})"
-            ));
-        } else if !outcome
-            .report
-            .to_lowercase()
-            .contains(&expect.to_lowercase())
-        {
-            problems.push(format!(
+            )),
+            Ok(outcome) if !caught_in_words(&outcome.report, expect) => problems.push(format!(
                 "{label}: rejected, but the report does not say `{expect}`:\n{}",
                 outcome.report
-            ));
+            )),
+            Ok(_) => {}
         }
     }
+    problems
+}
+
+/// Does a report say the expected words (ignoring case)?
+fn caught_in_words(report: &str, expect: &str) -> bool {
+    report.to_lowercase().contains(&expect.to_lowercase())
 }
 
 /// How many wrong solutions are checked at once (each worker on sandboxes of
@@ -557,7 +554,7 @@ impl Sandbox {
         wrong: &Path,
         package: &str,
         target: &Path,
-    ) -> io::Result<super::check::Outcome> {
+    ) -> io::Result<Outcome> {
         let dir = self.root.join("exercises").join(&self.lesson);
         let file = dir.join(&exercise.file);
         let starter = fs::read(&file)?;
