@@ -72,9 +72,10 @@ fn five_slow_calls_wait_together() {
         );
     }
     assert!(
-        total < timeout * 2,
+        total < timeout * 3,
         "five calls of {timeout:?} took {total:?} together: they ran one after another, not \
-         together (five in a row take five timeouts; together, well under two)"
+         together (five in a row take five timeouts; together, well under three even on a \
+         busy machine)"
     );
 }
 

@@ -141,7 +141,8 @@ fn sigterm_lets_the_child_clean_up() {
             "trap 'echo cleaned > \"$0\"; exit 0' TERM; while :; do sleep 0.05; done",
             marker.to_str().expect("the temp dir's path is UTF-8"),
         ]),
-        Duration::from_millis(500),
+        // Long enough for `sh` to have set its trap even on a busy machine.
+        Duration::from_millis(1000),
         Duration::from_secs(2),
     )
     .unwrap();
@@ -164,7 +165,8 @@ fn a_child_that_ignores_sigterm_is_killed_after_its_grace_and_reaped() {
     // across `exec`: this `sleep` cannot be terminated, only killed.
     let finished = run_with_deadline(
         Command::new("sh").args(["-c", "trap '' TERM; exec sleep 5"]),
-        Duration::from_millis(500),
+        // Long enough for `sh` to have set its trap even on a busy machine.
+        Duration::from_millis(1000),
         Duration::from_millis(200),
     )
     .unwrap();
@@ -173,7 +175,7 @@ fn a_child_that_ignores_sigterm_is_killed_after_its_grace_and_reaped() {
     assert_eq!(left, None, "{}", left.clone().unwrap_or_default());
     assert_eq!(finished.ended, Ended::Killed);
     assert!(
-        took >= Duration::from_millis(700),
+        took >= Duration::from_millis(1200),
         "it was killed after {took:?}: before its deadline and grace period"
     );
 }
