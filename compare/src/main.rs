@@ -179,13 +179,19 @@ fn counter(size: u64, runs: usize) -> Result<Vec<Timings>> {
 
 /// Every divisor of the notes' four numbers (each divided by `size`; 1
 /// keeps them), found by trial division: one after another, then one
-/// thread each (the lesson's `divisors` and `one_thread_each`).
+/// thread each (the lesson's `divisors` and `one_thread_each`), then in
+/// equal shares, one thread per core (section 7's `equal_shares` and
+/// `divisors_in_shares`).
 fn factorize(size: u64, runs: usize) -> Result<Vec<Timings>> {
+    use blocking_io::shares::{divisors_in_shares, equal_shares};
     use blocking_io::{NUMBERS, divisors, one_thread_each};
     let numbers: Vec<NonZeroU64> = NUMBERS
         .iter()
         .map(|n| NonZeroU64::new(n.get() / size).ok_or("--size is larger than the numbers"))
         .collect::<std::result::Result<_, _>>()?;
+    let cores = thread::available_parallelism().map_err(|e| format!("how many cores: {e}"))?;
+    // What every split must find (computed once, outside the timings).
+    let expected: Vec<Vec<u64>> = numbers.iter().map(|&n| divisors(n)).collect();
     let all_found = |found: &[Vec<u64>]| {
         check(
             found.len() == numbers.len()
@@ -203,6 +209,14 @@ fn factorize(size: u64, runs: usize) -> Result<Vec<Timings>> {
         timed("threads", runs, || {
             let found = one_thread_each(numbers.iter().map(|&n| move || divisors(n)));
             all_found(black_box(&found))
+        })?,
+        timed("shares", runs, || {
+            let shared = divisors_in_shares(&numbers, equal_shares(&numbers, cores));
+            // Each list is put back together from the pieces of several
+            // threads: it must be the whole list, in order.
+            check(black_box(&shared.divisors) == &expected, || {
+                "the shares' divisors, put together, differ from one thread's".to_owned()
+            })
         })?,
     ])
 }
@@ -230,58 +244,63 @@ fn slow_calls(size: u64, runs: usize) -> Result<Vec<Timings>> {
 // ---------------------------------------------------------------- queues
 
 /// Effective Python Item 55's pipeline, download → resize → upload, one
-/// worker per stage, `size` items: on the lesson's `ClosableQueue`, then on
+/// worker per stage, `size` items: on the lesson's `ClosableQueue` (step 4),
+/// on its `FastQueue` (step 5: notify only a sleeper, spin first), then on
 /// crossbeam's channels.
 fn pipeline(size: u64, runs: usize) -> Result<Vec<Timings>> {
-    use queues::ClosableQueue;
     use queues::pipeline::{Photo, download, each_photo_once, resize, upload};
+    use queues::{ClosableQueue, FastQueue};
     let count = u32::try_from(size).map_err(|_| "--size must fit in a u32")?;
 
-    fn stage<T, U>(
-        input: &ClosableQueue<T>,
-        output: &ClosableQueue<U>,
-        work: fn(T) -> U,
-    ) -> Result {
-        for item in input {
-            output
-                .put(work(item))
-                .map_err(|_| "a stage's output was closed under it".to_owned())?;
-        }
-        Ok(())
-    }
-    let closable = || -> Result {
-        let download_queue = ClosableQueue::unbounded();
-        let resize_queue = ClosableQueue::unbounded();
-        let upload_queue = ClosableQueue::unbounded();
-        let done_queue = ClosableQueue::unbounded();
-        thread::scope(|s| {
-            let downloader = s.spawn(|| stage(&download_queue, &resize_queue, download));
-            let resizer = s.spawn(|| stage(&resize_queue, &upload_queue, resize));
-            let uploader = s.spawn(|| stage(&upload_queue, &done_queue, upload));
-            for id in 0..count {
-                download_queue
-                    .put(id)
-                    .map_err(|_| "the first queue is open until all are put".to_owned())?;
+    // Steps 4 and 5 have the same methods and no trait in common: the same
+    // pipeline, written once, on either.
+    macro_rules! on_hand_built {
+        ($queue:ident) => {
+            || -> Result {
+                fn stage<T, U>(input: &$queue<T>, output: &$queue<U>, work: fn(T) -> U) -> Result {
+                    for item in input {
+                        output
+                            .put(work(item))
+                            .map_err(|_| "a stage's output was closed under it".to_owned())?;
+                    }
+                    Ok(())
+                }
+                let download_queue = $queue::unbounded();
+                let resize_queue = $queue::unbounded();
+                let upload_queue = $queue::unbounded();
+                let done_queue = $queue::unbounded();
+                thread::scope(|s| {
+                    let downloader = s.spawn(|| stage(&download_queue, &resize_queue, download));
+                    let resizer = s.spawn(|| stage(&resize_queue, &upload_queue, resize));
+                    let uploader = s.spawn(|| stage(&upload_queue, &done_queue, upload));
+                    for id in 0..count {
+                        download_queue
+                            .put(id)
+                            .map_err(|_| "the first queue is open until all are put".to_owned())?;
+                    }
+                    // Stop the stages in order: close a stage's input, wait for it.
+                    let stopped = |worker: thread::ScopedJoinHandle<'_, Result>| {
+                        worker.join().map_err(|_| "a stage panicked".to_owned())?
+                    };
+                    download_queue.close();
+                    stopped(downloader)?;
+                    resize_queue.close();
+                    stopped(resizer)?;
+                    upload_queue.close();
+                    stopped(uploader)?;
+                    Ok::<_, String>(())
+                })?;
+                let done: Vec<Photo> = (0..done_queue.len())
+                    .filter_map(|_| done_queue.get())
+                    .collect();
+                check(each_photo_once(&done, count), || {
+                    format!("{} photos came out, not each of {count} once", done.len())
+                })
             }
-            // Stop the stages in order: close a stage's input, wait for it.
-            let stopped = |worker: thread::ScopedJoinHandle<'_, Result>| {
-                worker.join().map_err(|_| "a stage panicked".to_owned())?
-            };
-            download_queue.close();
-            stopped(downloader)?;
-            resize_queue.close();
-            stopped(resizer)?;
-            upload_queue.close();
-            stopped(uploader)?;
-            Ok::<_, String>(())
-        })?;
-        let done: Vec<Photo> = (0..done_queue.len())
-            .filter_map(|_| done_queue.get())
-            .collect();
-        check(each_photo_once(&done, count), || {
-            format!("{} photos came out, not each of {count} once", done.len())
-        })
-    };
+        };
+    }
+    let closable = on_hand_built!(ClosableQueue);
+    let fast = on_hand_built!(FastQueue);
     let crossbeam = || -> Result {
         use crossbeam::channel::{Receiver, Sender, unbounded};
         fn stage<T, U>(input: Receiver<T>, output: Sender<U>, work: fn(T) -> U) -> Result {
@@ -321,6 +340,7 @@ fn pipeline(size: u64, runs: usize) -> Result<Vec<Timings>> {
     };
     Ok(vec![
         timed("closable", runs, closable)?,
+        timed("fast", runs, fast)?,
         timed("crossbeam", runs, crossbeam)?,
     ])
 }
@@ -369,10 +389,12 @@ fn spawn(size: u64, runs: usize) -> Result<Vec<Timings>> {
 // ---------------------------------------------------------------- generator-schedulers
 
 /// The cookbook's counter and printer actors passing `size` messages (the
-/// counter counts down from `size / 2`), on the lesson's `ActorScheduler`;
-/// then on the best tool, the same loop with the actors in a `Vec` and
-/// messages that name them by index instead of by a string looked up in a
-/// `HashMap`.
+/// counter counts down from `size / 2`), on the lesson's `ActorScheduler`
+/// (by name) and on its `IndexedScheduler` (by `ActorId`, section 4 made
+/// fast); then on the best tool, the same loop with the actors in a `Vec`
+/// and messages that name them by index instead of by a string looked up
+/// in a `HashMap`, with nothing general about it: no boxed actors, no
+/// stack probe.
 fn actor_scheduler(size: u64, runs: usize) -> Result<Vec<Timings>> {
     use generator_schedulers::actor::{ActorScheduler, Counter, Printer};
     let start = size / 2;
@@ -393,6 +415,16 @@ fn actor_scheduler(size: u64, runs: usize) -> Result<Vec<Timings>> {
             scheduler.new_actor("printer", Printer::new(&printed));
             scheduler.new_actor("counter", Counter::new("counter", "printer"));
             scheduler.send("counter", start);
+            let report = scheduler.run();
+            expected(report.delivered, black_box(printed.borrow().len()))
+        })?,
+        timed("indexed", runs, || {
+            use generator_schedulers::indexed::IndexedScheduler;
+            let printed = RefCell::new(Vec::with_capacity(start as usize));
+            let mut scheduler = IndexedScheduler::default();
+            let printer = scheduler.new_actor(|_| Printer::new(&printed));
+            let counter = scheduler.new_actor(|me| Counter::new(me, printer));
+            scheduler.send(counter, start);
             let report = scheduler.run();
             expected(report.delivered, black_box(printed.borrow().len()))
         })?,
@@ -445,7 +477,9 @@ fn vec_indexed_actors(start: u64) -> (u64, Vec<String>) {
 // ---------------------------------------------------------------- actors
 
 /// `size` round trips to a worker actor: submit a job, wait for its result
-/// (the lesson's `Worker`); then the best tool, a thread fed jobs through a
+/// (the lesson's `Worker`, then section 9's `FastWorker` with
+/// `Tuning::FAST`: it wakes only a sleeper, and spins first); then the best
+/// tool, a thread fed jobs through a
 /// crossbeam `bounded(1)` channel that answers on another; then the floor,
 /// two threads that wake each other with `park`/`unpark` and pass nothing
 /// else: each round trip is two wake-ups and nothing more.
@@ -453,6 +487,20 @@ fn worker(size: u64, runs: usize) -> Result<Vec<Timings>> {
     use actors::Worker;
     let lesson = || -> Result {
         let worker = Worker::spawn("compare worker");
+        for n in 0..size {
+            let handle = worker
+                .submit(move || n.wrapping_mul(3))
+                .map_err(|_| "the worker is open until it is joined".to_owned())?;
+            let answer = handle.result().map_err(|e| e.to_string())?;
+            check(answer == n.wrapping_mul(3), || {
+                format!("{n} came back as {answer}")
+            })?;
+        }
+        worker.join().map_err(|e| e.to_string())
+    };
+    let fast = || -> Result {
+        use actors::{FastWorker, Tuning};
+        let worker = FastWorker::spawn("compare fast worker", Tuning::FAST);
         for n in 0..size {
             let handle = worker
                 .submit(move || n.wrapping_mul(3))
@@ -517,6 +565,7 @@ fn worker(size: u64, runs: usize) -> Result<Vec<Timings>> {
     };
     Ok(vec![
         timed("worker", runs, lesson)?,
+        timed("fast", runs, fast)?,
         timed("crossbeam", runs, crossbeam)?,
         timed("wake_ups", runs, wake_ups)?,
     ])

@@ -10,10 +10,13 @@
 //! this takes the median of each line's runs.
 //!
 //! A row of the table: the case; the Python time; the Rust time (the
-//! lesson's own type); how many times faster Rust was; the best tool and
-//! its time; and, where the work has a floor (a wait cannot end before its
-//! timeout; computing cannot beat the work shared by every core), the floor
-//! and how close each side came to it.
+//! lesson's own type); how many times faster Rust was; the best tool, its
+//! time, and how the lesson's type did against it; and, where the work has
+//! a floor (a wait cannot end before its timeout; computing cannot beat the
+//! work shared by every core), the floor and how close each side came to
+//! it. Where a lesson made its type fast in a later step, the Rust column
+//! is that last step, and each earlier step has a row of its own under it,
+//! measured against the same Python run, best tool and floor.
 //!
 //! `--quick` is for CI: one run of each program, at a tenth of the sizes or
 //! less (the waits shortened to a quarter or a fifth), so the whole
@@ -44,8 +47,10 @@ const USAGE: &str = "usage: cargo xtask compare [<lesson>... | --all] [--quick] 
 
   Runs the notes' experiments in Python and in Rust (release build) and
   prints one table: each case's Python time, Rust time (the lesson's own
-  type), the ratio, the best tool's time and, where the work has a floor,
-  how close each side comes to it. Each time is the median of 5 runs.
+  type; its earlier steps on rows of their own), the ratio, the best
+  tool's time and the lesson's against it, and, where the work has a
+  floor, how close each side comes to it. Each time is the median of 5
+  runs.
 
   <lesson>...  only these lessons' cases (default, or --all: every case)
   --quick      one run of each, at a tenth of the sizes or less, waits cut
@@ -108,8 +113,14 @@ struct Row {
     case: fn(u64) -> String,
     /// The Python program's variant.
     python: &'static str,
-    /// The Rust side's variant that runs the lesson's own type.
+    /// The Rust side's variant that runs the lesson's own type (its last
+    /// step, where a later step made it fast).
     rust: &'static str,
+    /// The lesson's earlier steps at the same work: the Rust side's
+    /// variant, and what the case column calls it. Each gets a row of its
+    /// own under the case, its ratios taken against the case's Python
+    /// time, first best tool and floor.
+    earlier: &'static [(&'static str, &'static str)],
     /// Best tools: the Rust side's variant, and how the table names it.
     best: &'static [(&'static str, &'static str)],
     floor: Floor,
@@ -125,7 +136,8 @@ enum Floor {
     /// Computing jobs of these relative sizes: a side cannot beat its own
     /// sequential time (its variant `sequential`) divided by the most the
     /// cores can share the jobs (`min(cores, total / longest)`); no sizes:
-    /// many small jobs, which every core can share.
+    /// work every core can share (many small jobs, or the work cut into
+    /// equal shares, one per core).
     Cores(&'static [u64]),
     /// Measured by the Rust side as this variant, and what it is.
     Measured(&'static str, &'static str),
@@ -165,6 +177,7 @@ const EXPERIMENTS: &[Experiment] = &[
             case: |s| format!("5 threads each add 1 {} times under a lock", n(s)),
             python: "lock",
             rust: "mutex",
+            earlier: &[],
             best: &[
                 ("atomic", "`AtomicU64::fetch_add`"),
                 ("parking_lot", "`parking_lot::Mutex`"),
@@ -182,6 +195,7 @@ const EXPERIMENTS: &[Experiment] = &[
                 case: |s| format!("divisors of {}, in sequence", numbers(s)),
                 python: "sequential",
                 rust: "sequential",
+                earlier: &[],
                 best: &[],
                 floor: Floor::None,
             },
@@ -189,8 +203,23 @@ const EXPERIMENTS: &[Experiment] = &[
                 case: |s| format!("divisors of {}, one thread each", numbers(s)),
                 python: "threads",
                 rust: "threads",
+                earlier: &[],
                 best: &[],
                 floor: Floor::Cores(NUMBERS),
+            },
+            Row {
+                case: |s| {
+                    format!(
+                        "divisors of {}, equal shares, one thread per core",
+                        numbers(s)
+                    )
+                },
+                python: "shares",
+                rust: "shares",
+                earlier: &[],
+                best: &[],
+                // Equal shares: every core has as much to do as the others.
+                floor: Floor::Cores(&[]),
             },
         ],
     },
@@ -204,6 +233,7 @@ const EXPERIMENTS: &[Experiment] = &[
                 case: |s| format!("5 blocking calls of {s} ms, in sequence"),
                 python: "sequential",
                 rust: "sequential",
+                earlier: &[],
                 best: &[],
                 floor: Floor::Waits(5),
             },
@@ -211,6 +241,7 @@ const EXPERIMENTS: &[Experiment] = &[
                 case: |s| format!("5 blocking calls of {s} ms, one thread each"),
                 python: "threads",
                 rust: "threads",
+                earlier: &[],
                 best: &[],
                 floor: Floor::Waits(1),
             },
@@ -222,9 +253,15 @@ const EXPERIMENTS: &[Experiment] = &[
         full: 100_000,
         quick: 10_000,
         rows: &[Row {
-            case: |s| format!("3-stage pipeline, 1 worker per stage, {} items", n(s)),
+            case: |s| {
+                format!(
+                    "3-stage pipeline, 1 worker per stage, {} items: step 5, `FastQueue`",
+                    n(s)
+                )
+            },
             python: "closable",
-            rust: "closable",
+            rust: "fast",
+            earlier: &[("closable", "the same on step 4, `ClosableQueue`")],
             best: &[("crossbeam", "crossbeam `unbounded` channels")],
             floor: Floor::None,
         }],
@@ -238,6 +275,7 @@ const EXPERIMENTS: &[Experiment] = &[
             case: |s| format!("10 children sleeping {s} ms, all at once"),
             python: "sleepers",
             rust: "sleepers",
+            earlier: &[],
             best: &[],
             floor: Floor::Waits(1),
         }],
@@ -251,6 +289,7 @@ const EXPERIMENTS: &[Experiment] = &[
             case: |s| format!("start `true` and wait for it (per child, {s} in turn)"),
             python: "trivial",
             rust: "trivial",
+            earlier: &[],
             best: &[],
             floor: Floor::None,
         }],
@@ -261,9 +300,15 @@ const EXPERIMENTS: &[Experiment] = &[
         full: 100_000,
         quick: 10_000,
         rows: &[Row {
-            case: |s| format!("actor scheduler: counter and printer, {} messages", n(s)),
+            case: |s| {
+                format!(
+                    "actor scheduler: counter and printer, {} messages: by index, `IndexedScheduler`",
+                    n(s)
+                )
+            },
             python: "scheduler",
-            rust: "scheduler",
+            rust: "indexed",
+            earlier: &[("scheduler", "the same by name, `ActorScheduler`")],
             best: &[("vec_loop", "actors in a `Vec`, sent to by index")],
             floor: Floor::None,
         }],
@@ -274,9 +319,15 @@ const EXPERIMENTS: &[Experiment] = &[
         full: 20_000,
         quick: 2_000,
         rows: &[Row {
-            case: |s| format!("worker actor: {} submit + result round trips", n(s)),
+            case: |s| {
+                format!(
+                    "worker actor: {} submit + result round trips: section 9's `FastWorker`",
+                    n(s)
+                )
+            },
             python: "worker",
-            rust: "worker",
+            rust: "fast",
+            earlier: &[("worker", "the same on section 4's `Worker`")],
             best: &[("crossbeam", "crossbeam `bounded(1)` pair")],
             floor: Floor::Measured("wake_ups", "2 wake-ups each"),
         }],
@@ -290,6 +341,7 @@ const EXPERIMENTS: &[Experiment] = &[
             case: |s| format!("3 pollable queues: {} put / wait / get", n(s)),
             python: "queue",
             rust: "queue",
+            earlier: &[],
             best: &[("raw", "raw socket pairs: a write per item, `poll`, read")],
             floor: Floor::None,
         }],
@@ -304,6 +356,7 @@ const EXPERIMENTS: &[Experiment] = &[
                 case: |s| format!("Item 64's slow gcd of {s} pairs, in sequence"),
                 python: "sequential",
                 rust: "sequential",
+                earlier: &[],
                 best: &[],
                 floor: Floor::None,
             },
@@ -315,6 +368,7 @@ const EXPERIMENTS: &[Experiment] = &[
                 },
                 python: "processes",
                 rust: "rayon",
+                earlier: &[],
                 best: &[],
                 floor: Floor::Cores(&[]),
             },
@@ -335,6 +389,7 @@ const EXPERIMENTS: &[Experiment] = &[
                 },
                 python: "tasks",
                 rust: "tasks",
+                earlier: &[],
                 best: &[],
                 floor: Floor::None,
             },
@@ -347,6 +402,7 @@ const EXPERIMENTS: &[Experiment] = &[
                 },
                 python: "threads",
                 rust: "threads",
+                earlier: &[],
                 best: &[],
                 floor: Floor::None,
             },
@@ -604,27 +660,34 @@ fn median_of(timings: &[Timings], variant: &str, side: &str, e: &Experiment) -> 
         })
 }
 
-/// One line of the table, every figure a median in seconds.
+/// One line of the table, every time a median in seconds.
 #[derive(Debug, Clone, PartialEq)]
 struct TableRow {
     lesson: &'static str,
     case: String,
     python: Option<f64>,
     rust: Option<f64>,
+    /// Python's time over this row's Rust time (on an earlier step's row,
+    /// the case's Python time over that step's).
+    python_vs_rust: Option<f64>,
     best: Option<(&'static str, f64)>,
+    /// This row's Rust time over the best tool's: the case's first best
+    /// tool, or, on a further best tool's row, that tool.
+    rust_vs_best: Option<f64>,
     floor: Option<FloorFigures>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 struct FloorFigures {
-    /// What the floor column says.
+    /// What the floor column says (empty on an earlier step's row: the
+    /// case's floor, above it).
     label: String,
     python: Option<f64>,
     rust: f64,
 }
 
-/// The rows of one experiment (a row per case; a second best tool gets a
-/// row of its own under its case).
+/// The rows of one experiment: a row per case; under it, a row for each
+/// further best tool, then one for each of the lesson's earlier steps.
 fn table_rows(m: &Measured, cores: usize) -> Vec<TableRow> {
     // A variant missing from a program's output is a bug in the program;
     // it shows as an empty cell rather than losing the whole table.
@@ -639,9 +702,11 @@ fn table_rows(m: &Measured, cores: usize) -> Vec<TableRow> {
             .ok()
             .flatten()
     };
+    let over = |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a / b);
     let mut rows = Vec::new();
     for row in m.experiment.rows {
         let (python_time, rust_time) = (python(row.python), rust(row.rust));
+        // The floor's label, and its time for each side.
         let floor = match row.floor {
             Floor::None => None,
             Floor::Waits(waits) => {
@@ -664,33 +729,64 @@ fn table_rows(m: &Measured, cores: usize) -> Vec<TableRow> {
                 rust(variant).map(|floor| (format!("{} ({what})", time(floor)), Some(floor), floor))
             }
         };
-        let floor = floor.and_then(|(label, python_floor, rust_floor)| {
-            Some(FloorFigures {
-                label,
-                python: python_time.zip(python_floor).map(|(t, f)| t / f),
-                rust: rust_time? / rust_floor,
+        // How many floors a Rust time is (with Python's beside it).
+        let floor_figures = |label: String, rust_time: Option<f64>| {
+            floor.as_ref().and_then(|(_, python_floor, rust_floor)| {
+                Some(FloorFigures {
+                    label,
+                    python: over(python_time, *python_floor),
+                    rust: rust_time? / rust_floor,
+                })
             })
-        });
-        let mut best = row
+        };
+        let best: Vec<(&'static str, Option<f64>)> = row
             .best
             .iter()
-            .map(|(v, label)| rust(v).map(|t| (*label, t)));
+            .map(|(v, label)| (*label, rust(v)))
+            .collect();
+        let first_best = best.first().and_then(|(label, t)| t.map(|t| (*label, t)));
+        let best_time = first_best.map(|(_, t)| t);
         rows.push(TableRow {
             lesson: m.experiment.lesson,
             case: (row.case)(m.size),
             python: python_time,
             rust: rust_time,
-            best: best.next().flatten(),
-            floor,
+            python_vs_rust: over(python_time, rust_time),
+            best: first_best,
+            rust_vs_best: over(rust_time, best_time),
+            floor: floor_figures(
+                floor
+                    .as_ref()
+                    .map(|(label, ..)| label.clone())
+                    .unwrap_or_default(),
+                rust_time,
+            ),
         });
-        for more in best {
+        for &(label, tool_time) in best.iter().skip(1) {
             rows.push(TableRow {
                 lesson: m.experiment.lesson,
                 case: String::new(),
                 python: None,
                 rust: None,
-                best: more,
+                python_vs_rust: None,
+                best: tool_time.map(|t| (label, t)),
+                rust_vs_best: over(rust_time, tool_time),
                 floor: None,
+            });
+        }
+        for &(variant, label) in row.earlier {
+            let step_time = rust(variant);
+            rows.push(TableRow {
+                lesson: m.experiment.lesson,
+                case: label.to_owned(),
+                python: None,
+                rust: step_time,
+                python_vs_rust: over(python_time, step_time),
+                best: None,
+                rust_vs_best: over(step_time, best_time),
+                // Python's own floor ratio is the case's, on the row above.
+                floor: floor_figures(String::new(), step_time)
+                    .map(|f| FloorFigures { python: None, ..f }),
             });
         }
     }
@@ -722,6 +818,20 @@ fn legend(experiments: &[&Experiment], with_python: bool) -> String {
     if with_python {
         notes.push("Python ÷ Rust: how many times longer Python took.");
     }
+    let has_row = |wanted: fn(&Row) -> bool| experiments.iter().any(|e| e.rows.iter().any(wanted));
+    if has_row(|r| !r.best.is_empty()) {
+        notes.push(
+            "Rust ÷ best: how many times longer the lesson's type took than the best tool \
+             (under 1.00×, it was faster); on a further tool's row, than that tool.",
+        );
+    }
+    if has_row(|r| !r.earlier.is_empty()) {
+        notes.push(
+            "Where a later step of the lesson made its type fast, the Rust column is that \
+             step, and each earlier step has a row of its own below it (\"the same on …\"), \
+             set against the same Python run, best tool and floor.",
+        );
+    }
     if has(|f| !matches!(f, Floor::None)) {
         notes.push(
             "The floor is the least time the work can take, whoever does it; \
@@ -740,7 +850,9 @@ fn legend(experiments: &[&Experiment], with_python: bool) -> String {
     if has(|f| matches!(f, Floor::Measured(..))) {
         notes.push(
             "A round trip to a thread that sleeps cannot beat two wake-ups: measured as \
-             two threads that do nothing but wake each other with `park`/`unpark`.",
+             two threads that do nothing but wake each other with `park`/`unpark`. \
+             A waiter that spins and catches the hand-off awake pays neither, and can \
+             come in under it.",
         );
     }
     notes.join(" ")
@@ -755,7 +867,7 @@ fn table(rows: &[TableRow], with_python: bool, with_lesson: bool) -> String {
     let with_best = rows.iter().any(|r| r.best.is_some());
     let with_floor = rows.iter().any(|r| r.floor.is_some());
     type Cell = fn(&TableRow) -> String;
-    let columns: [(bool, &str, Cell); 10] = [
+    let columns: [(bool, &str, Cell); 11] = [
         (with_lesson, "lesson", |r| r.lesson.to_owned()),
         (true, "case", |r| r.case.clone()),
         (with_python, "Python", |r| {
@@ -763,16 +875,16 @@ fn table(rows: &[TableRow], with_python: bool, with_lesson: bool) -> String {
         }),
         (true, "Rust", |r| r.rust.map(time).unwrap_or_default()),
         (with_python, "Python ÷ Rust", |r| {
-            r.python
-                .zip(r.rust)
-                .map(|(p, r)| ratio(p / r))
-                .unwrap_or_default()
+            r.python_vs_rust.map(ratio).unwrap_or_default()
         }),
         (with_best, "best tool", |r| {
             r.best.map(|(tool, _)| tool.to_owned()).unwrap_or_default()
         }),
         (with_best, "its time", |r| {
             r.best.map(|(_, t)| time(t)).unwrap_or_default()
+        }),
+        (with_best, "Rust ÷ best", |r| {
+            r.rust_vs_best.map(ratio).unwrap_or_default()
         }),
         (with_floor, "floor", |r| {
             r.floor
@@ -1123,6 +1235,12 @@ mod tests {
         }
     }
 
+    /// A line of the table, cell by cell, trimmed.
+    fn cells(line: &str) -> Vec<&str> {
+        let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+        inner.split('|').map(str::trim).collect()
+    }
+
     fn t(variant: &str, seconds: &[f64]) -> Timings {
         Timings {
             variant: variant.into(),
@@ -1201,12 +1319,16 @@ mod tests {
         assert!(lines[2].contains("| 80.0 ms | 12.0 ms |"), "{text}");
         assert!(lines[2].contains("6.67×"), "{text}");
         assert!(lines[2].contains("`AtomicU64::fetch_add`"), "{text}");
+        // The mutex against the atomic: 12 ms ÷ 3 ms ...
+        assert_eq!(cells(lines[2])[5..], ["3.00 ms", "4.00×"], "{text}");
         assert!(lines[3].contains("`parking_lot::Mutex`"), "{text}");
-        assert!(lines[3].contains("9.00 ms"), "{text}");
+        // ... and, on the further tool's row, against that tool: 12 ÷ 9.
+        assert_eq!(cells(lines[3])[5..], ["9.00 ms", "1.33×"], "{text}");
+        assert_eq!(rows[1].rust, None, "the mutex's time is not repeated");
         // Every line has the same width and the same number of cells.
         let widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
         assert!(widths.iter().all(|w| *w == widths[0]), "{text}");
-        assert!(lines.iter().all(|l| l.matches(" |").count() == 6), "{text}");
+        assert!(lines.iter().all(|l| l.matches(" |").count() == 7), "{text}");
         // No case here has a floor, so there are no floor columns.
         assert!(!lines[0].contains("floor"), "{text}");
     }
@@ -1217,6 +1339,7 @@ mod tests {
             None,
             vec![
                 t("worker", &[0.13]),
+                t("fast", &[0.02]),
                 t("crossbeam", &[0.17]),
                 t("wake_ups", &[0.065]),
             ],
@@ -1237,27 +1360,174 @@ mod tests {
                 "Rust",
                 "best tool",
                 "its time",
+                "Rust ÷ best",
                 "floor",
                 "Rust ÷ floor"
             ]
         );
-        let row = text.lines().nth(2).unwrap_or_default();
-        assert!(row.contains("| actors "), "{text}");
-        assert!(row.contains("65.0 ms (2 wake-ups each)"), "{text}");
-        assert!(row.contains("2.00×"), "{text}");
+        let row = cells(text.lines().nth(2).unwrap_or_default());
+        assert_eq!(row[0], "actors", "{text}");
+        // 20 ms against crossbeam's 170 ms, and against 65 ms of wake-ups.
+        assert_eq!(
+            row[2..],
+            [
+                "20.0 ms",
+                "crossbeam `bounded(1)` pair",
+                "170 ms",
+                "0.12×",
+                "65.0 ms (2 wake-ups each)",
+                "0.31×"
+            ],
+            "{text}"
+        );
+        let earlier = cells(text.lines().nth(3).unwrap_or_default());
+        assert_eq!(earlier[3..], ["", "", "0.76×", "", "2.00×"], "{text}");
         assert!(!text.contains("Python"), "{text}");
     }
 
     #[test]
     fn a_missing_variant_leaves_its_cell_empty() {
+        // Neither the final step (`fast`) nor the best tool was printed.
         let pipeline = measured(
             Some(vec![t("closable", &[0.9])]),
             vec![t("closable", &[0.15])],
             experiment("pipeline"),
         );
         let rows = table_rows(&pipeline, 2);
-        assert_eq!(rows.len(), 1);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].rust, None);
+        assert_eq!(rows[0].python_vs_rust, None);
         assert_eq!(rows[0].best, None);
+        assert_eq!(rows[0].rust_vs_best, None);
         assert_eq!(rows[0].python, Some(0.9));
+        // The earlier step still has its time, and Python's against it.
+        assert_eq!(rows[1].rust, Some(0.15));
+        assert!(
+            rows[1]
+                .python_vs_rust
+                .is_some_and(|r| (r - 6.0).abs() < 1e-9)
+        );
+        assert_eq!(rows[1].rust_vs_best, None);
+    }
+
+    #[test]
+    fn an_earlier_step_gets_a_row_set_against_the_same_python_best_and_floor() {
+        let worker = measured(
+            Some(vec![t("worker", &[0.4])]),
+            vec![
+                t("worker", &[0.13]),
+                t("fast", &[0.02]),
+                t("crossbeam", &[0.03]),
+                t("wake_ups", &[0.065]),
+            ],
+            experiment("worker"),
+        );
+        let rows = table_rows(&worker, 2);
+        assert_eq!(rows.len(), 2);
+        // The case's row: the last step, `FastWorker`.
+        let last = &rows[0];
+        assert!(
+            last.case.ends_with("section 9's `FastWorker`"),
+            "{}",
+            last.case
+        );
+        assert_eq!(
+            (last.python, last.rust, last.best),
+            (
+                Some(0.4),
+                Some(0.02),
+                Some(("crossbeam `bounded(1)` pair", 0.03))
+            )
+        );
+        let close = |got: Option<f64>, want: f64| got.is_some_and(|g| (g - want).abs() < 1e-9);
+        assert!(close(last.python_vs_rust, 20.0), "{last:?}");
+        assert!(close(last.rust_vs_best, 0.02 / 0.03), "{last:?}");
+        let floor = last.floor.clone().expect("the worker has a floor");
+        assert_eq!(floor.label, "65.0 ms (2 wake-ups each)");
+        assert!(close(floor.python, 0.4 / 0.065) && close(Some(floor.rust), 0.02 / 0.065));
+        // The earlier step: its own time, the same Python, tool and floor.
+        let earlier = &rows[1];
+        assert_eq!(earlier.case, "the same on section 4's `Worker`");
+        assert_eq!((earlier.python, earlier.rust), (None, Some(0.13)));
+        assert_eq!(earlier.best, None, "the tool is named once, above");
+        assert!(close(earlier.python_vs_rust, 0.4 / 0.13), "{earlier:?}");
+        assert!(close(earlier.rust_vs_best, 0.13 / 0.03), "{earlier:?}");
+        let floor = earlier.floor.clone().expect("the case's floor");
+        assert_eq!(floor.label, "");
+        assert_eq!(floor.python, None, "Python's is the case's, above");
+        assert!(close(Some(floor.rust), 2.0), "{floor:?}");
+        // In the table: Python's cell and the tool's are empty, the ratios not.
+        let text = table(&rows, true, false);
+        assert_eq!(
+            cells(text.lines().nth(3).unwrap_or_default()),
+            [
+                "the same on section 4's `Worker`",
+                "",
+                "130 ms",
+                "3.08×",
+                "",
+                "",
+                "4.33×",
+                "",
+                "",
+                "2.00×",
+            ],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_final_steps_are_the_rust_column_and_the_first_ones_rows_of_their_own() {
+        // Issue 18: each fast step is set against the tool or floor it
+        // aims for, and the step it replaced is still shown.
+        for (name, last, earlier, best) in [
+            ("pipeline", "fast", "closable", "crossbeam"),
+            ("worker", "fast", "worker", "crossbeam"),
+            ("actor-scheduler", "indexed", "scheduler", "vec_loop"),
+        ] {
+            let row = &experiment(name).rows[0];
+            assert_eq!(row.rust, last, "{name}");
+            let variants: Vec<&str> = row.earlier.iter().map(|(v, _)| *v).collect();
+            assert_eq!(variants, [earlier], "{name}");
+            assert_eq!(row.best.first().map(|(v, _)| *v), Some(best), "{name}");
+        }
+    }
+
+    #[test]
+    fn equal_shares_are_held_to_the_whole_machine() {
+        // Python's threads take the sequential time (the GIL); Rust's equal
+        // shares take half of it on 2 cores: the floor itself.
+        let factorize = measured(
+            Some(vec![
+                t("sequential", &[0.17]),
+                t("threads", &[0.17]),
+                t("shares", &[0.17]),
+            ]),
+            vec![
+                t("sequential", &[0.0094]),
+                t("threads", &[0.0056]),
+                t("shares", &[0.0047]),
+            ],
+            experiment("factorize"),
+        );
+        let rows = table_rows(&factorize, 2);
+        assert_eq!(rows.len(), 3);
+        assert!(rows[2].case.contains("equal shares, one thread per core"));
+        let floor = rows[2].floor.clone().expect("the shares' row has a floor");
+        assert_eq!(floor.label, "sequential ÷ 2");
+        assert_eq!(floor.python, Some(2.0));
+        assert!((floor.rust - 1.0).abs() < 1e-9, "{}", floor.rust);
+        // Four unequal numbers cannot be shared as well: 6.72 M divisions,
+        // the longest 2.14 M, so at most 3.14 ways, and here 2 (the cores).
+        // Equal shares use every core there is.
+        let eight = table_rows(&factorize, 8);
+        assert_eq!(
+            eight[1].floor.clone().map(|f| f.label).as_deref(),
+            Some("sequential ÷ 3.14")
+        );
+        assert_eq!(
+            eight[2].floor.clone().map(|f| f.label).as_deref(),
+            Some("sequential ÷ 8")
+        );
     }
 }
