@@ -10,7 +10,9 @@
 //! - [`Countdown`]: a task that stops when asked (the Cookbook's
 //!   `CountdownTask`);
 //! - [`verdict`]: every `yes`/`no` the lesson prints, computed from its
-//!   evidence.
+//!   evidence;
+//! - [`child`]: the arguments that make the lesson's binary its own child
+//!   process (section 5, and the control test's child).
 //!
 //! Each imports its synchronisation types from a private `sync` module, which
 //! swaps in [loom](https://docs.rs/loom)'s under `--cfg loom`: `tests/loom.rs`
@@ -29,6 +31,7 @@
 //! several threads need it), or start the thread with `std::thread::scope`,
 //! which joins it before the borrowed data can go away.
 
+pub mod child;
 mod countdown;
 mod event;
 mod semaphore;

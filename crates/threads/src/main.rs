@@ -4,6 +4,7 @@
 //! Read it top to bottom: `main` runs one function per section. Threads here
 //! never print; they return or record what they did, and the main thread
 //! prints once it has joined them, so the output is the same on every run.
+//! Run with other arguments, it is its own child process (`src/child.rs`).
 
 use std::env;
 use std::process::{Command, ExitCode};
@@ -12,6 +13,7 @@ use std::sync::{Barrier, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use threads::child::{self, CHILD_ARG, Role};
 use threads::verdict;
 use threads::{Countdown, Ended, Event, PeriodicTimer, Semaphore, panic_message};
 
@@ -25,40 +27,28 @@ const TICK: Duration = Duration::from_millis(15);
 const WORK: Duration = Duration::from_millis(3);
 /// The work that section 5's child never gets to finish.
 const LONG_WORK: Duration = Duration::from_secs(10);
-/// The argument that makes this program run as section 5's child.
-const CHILD_ARG: &str = "--child-main-returns-early";
-/// The argument for the opposite child, whose `main` joins its worker (the
-/// control test in `tests/verdicts.rs` runs it): `--child-main-joins <ms>`.
-const JOINING_CHILD_ARG: &str = "--child-main-joins";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
-    match args.as_slice() {
-        [] => {}
-        [arg] if arg == CHILD_ARG => {
-            child_main_returns_early();
-            return ExitCode::SUCCESS;
+    match child::role(&args) {
+        Some(Role::Lesson) => {
+            a_thread_returns_its_result_through_join();
+            a_panic_comes_back_from_join();
+            scoped_threads_borrow_local_data();
+            you_ask_a_thread_to_stop_you_never_kill_it();
+            threads_still_running_when_main_returns_are_gone();
+            has_the_thread_started();
+            a_periodic_timer_wakes_every_waiter();
+            a_semaphore_lets_workers_through_one_at_a_time();
         }
-        [arg, millis] if arg == JOINING_CHILD_ARG && millis.parse::<u64>().is_ok() => {
-            let millis = millis.parse().expect("the guard parsed it");
-            child_main_joins(Duration::from_millis(millis));
-            return ExitCode::SUCCESS;
-        }
-        _ => {
-            eprintln!(
-                "usage: threads\n(the lesson takes no arguments: run `cargo run -p threads`)"
-            );
+        // The binary as its own child process: section 5's, or the control's.
+        Some(Role::ChildReturnsEarly) => child_main_returns_early(),
+        Some(Role::ChildJoins(work)) => child::child_main_joins(work),
+        None => {
+            eprintln!("{}", child::USAGE);
             return ExitCode::from(2);
         }
     }
-    a_thread_returns_its_result_through_join();
-    a_panic_comes_back_from_join();
-    scoped_threads_borrow_local_data();
-    you_ask_a_thread_to_stop_you_never_kill_it();
-    threads_still_running_when_main_returns_are_gone();
-    has_the_thread_started();
-    a_periodic_timer_wakes_every_waiter();
-    a_semaphore_lets_workers_through_one_at_a_time();
     ExitCode::SUCCESS
 }
 
@@ -231,17 +221,6 @@ fn child_main_returns_early() {
     drop(worker);
 }
 // ANCHOR_END: main_returns
-
-/// The opposite child, for the control test: `main` joins its worker, so the
-/// worker's line is printed and the child lasts at least the worker's `work`.
-fn child_main_joins(work: Duration) {
-    let worker = thread::spawn(move || {
-        thread::sleep(work);
-        println!("worker: finished my work");
-    });
-    println!("main: started a worker; joining it");
-    worker.join().expect("sleeping and printing do not panic");
-}
 
 // ANCHOR: has_it_started
 fn has_the_thread_started() {
