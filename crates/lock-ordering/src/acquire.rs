@@ -137,16 +137,8 @@ fn check_order<T>(
 /// locks in the reverse of the order they were taken.
 ///
 /// It cannot be sent to another thread (std's `MutexGuard` cannot, and the
-/// held-locks list it updates on drop is this thread's):
-///
-/// ```compile_fail
-/// # use lock_ordering::{acquire, OrderedMutex};
-/// let a = OrderedMutex::new("a", 0);
-/// let guard = acquire(&[&a]).expect("holds nothing else");
-/// std::thread::scope(|s| {
-///     s.spawn(move || drop(guard)); // error: `MutexGuard` cannot be sent
-/// });
-/// ```
+/// held-locks list it updates on drop is this thread's): rustc refuses with
+/// `E0277`, checked by `tests/wont_compile.rs`.
 pub struct Acquired<'a, T> {
     /// In the order taken: rank order.
     taken: Vec<Taken<'a, T>>,
