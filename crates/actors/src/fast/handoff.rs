@@ -112,7 +112,11 @@ pub(super) struct Handoff<S> {
     locked: Mutex<Locked<S>>,
     woken: Condvar,
     /// `slot.is_ready()`, copied out under the lock after every change, so
-    /// a waiter can spin on it without taking the lock.
+    /// a waiter can spin on it without taking the lock. It is only a hint:
+    /// the value itself is always taken under the lock, whose acquire and
+    /// release order the slot, so the flag needs no ordering of its own
+    /// (`Relaxed` would do) and a stale read costs one more turn, never a
+    /// wrong answer.
     ready: AtomicBool,
     tuning: Tuning,
     counters: Arc<Counters>,
