@@ -429,7 +429,7 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
         eprintln!("==> python3 is not on the PATH: the table has the Rust columns alone");
     }
     let runs = if args.quick { 1 } else { RUNS };
-    let load_at_start = load_average();
+    let load_at_start = if args.record { idle_share() } else { None };
 
     eprintln!("==> building the Rust side (release)");
     crate::cargo(&["build", "--release", "--quiet", "-p", "compare"], &[])?;
@@ -498,8 +498,7 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
     println!("\n{}", legend(&experiments, python.is_some()));
 
     if args.record {
-        let load = load_at_start.zip(load_average());
-        let machine = machine(python.as_deref().unwrap_or("python3"), cores, load);
+        let machine = machine(python.as_deref().unwrap_or("python3"), cores, load_at_start);
         let dir = root.join("book/src/measured");
         fs::create_dir_all(&dir).map_err(|e| fail(format!("{}: {e}", dir.display())))?;
         let mut written = Vec::new();
@@ -1016,7 +1015,13 @@ fn lessons_in_order(measured: &[Measured]) -> Vec<&'static str> {
 }
 
 /// The machine a recording was made on, in one sentence.
-fn machine(python: &str, cores: usize, load: Option<(String, String)>) -> String {
+///
+/// How busy the machine was is read once, before the first case, as the
+/// share of CPU time that went idle over one second: the cases themselves
+/// make the machine busy (and the load average, which counts runnable
+/// threads over the last minutes, is still raised by a run that just ended,
+/// such as `async-tasks`' crowd of a thousand threads waking at once).
+fn machine(python: &str, cores: usize, load: Option<String>) -> String {
     let version = Command::new(python)
         .arg("--version")
         .output()
@@ -1025,7 +1030,7 @@ fn machine(python: &str, cores: usize, load: Option<(String, String)>) -> String
         .filter(|v| !v.is_empty())
         .unwrap_or_else(|| "Python".to_owned());
     let load = load
-        .map(|(start, end)| format!("; load average {start} when it started, {end} when it ended"))
+        .map(|idle| format!("; {idle} idle in the second before the first case"))
         .unwrap_or_default();
     format!(
         "Measured on {} ({cores} cores{load}) with {version} and a release build of the Rust; \
@@ -1034,11 +1039,28 @@ fn machine(python: &str, cores: usize, load: Option<(String, String)>) -> String
     )
 }
 
-/// The one-minute load average, where `/proc/loadavg` tells it.
-fn load_average() -> Option<String> {
-    fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+/// The share of all cores' time spent idle over the next second, as
+/// `97%`, where `/proc/stat` tells it (Linux).
+fn idle_share() -> Option<String> {
+    // The `cpu` line: user nice system idle iowait irq softirq steal ...
+    let sample = || -> Option<(u64, u64)> {
+        let stat = fs::read_to_string("/proc/stat").ok()?;
+        let fields: Vec<u64> = stat
+            .lines()
+            .next()?
+            .split_whitespace()
+            .skip(1)
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        let idle = fields.get(3)? + fields.get(4).copied().unwrap_or(0);
+        Some((idle, fields.iter().sum()))
+    };
+    let (idle_before, total_before) = sample()?;
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let (idle_after, total_after) = sample()?;
+    let total = total_after.checked_sub(total_before).filter(|t| *t > 0)?;
+    let idle = idle_after.saturating_sub(idle_before);
+    Some(format!("{}%", idle * 100 / total))
 }
 
 /// `/proc/cpuinfo`'s "model name", or macOS's `machdep.cpu.brand_string`.
