@@ -22,7 +22,7 @@ mod threads;
 pub mod verdict;
 mod workload;
 
-pub use costs::{fastest_process_start, fastest_thread_start};
+pub use costs::{fastest_process_start, fastest_thread_start, process_start_cpu, thread_start_cpu};
 pub use processes::{ProcessRun, WORKER_ARG, encode, gcds_in_processes, serve};
 pub use threads::{Handout, Share, address_range, gcds_on_threads, gcds_with_rayon};
 pub use workload::{Lcg, Pair, candidates_tried, euclid, gcd, pairs};

@@ -12,8 +12,8 @@ use parallelism::verdict::{
     read_in_place, same_answers, shared_out, yes,
 };
 use parallelism::{
-    Handout, Pair, WORKER_ARG, address_range, fastest_process_start, fastest_thread_start, gcd,
-    gcds_in_processes, gcds_on_threads, gcds_with_rayon, pairs,
+    Handout, Pair, WORKER_ARG, address_range, gcd, gcds_in_processes, gcds_on_threads,
+    gcds_with_rayon, pairs, process_start_cpu, thread_start_cpu,
 };
 
 const LESSON: &str = env!("CARGO_BIN_EXE_parallelism");
@@ -138,8 +138,8 @@ fn verdict_all_exited_cleanly_can_fail() {
 fn verdict_costs_more_can_fail() {
     // The same two measurements, asked the other way round: does a thread
     // cost more to start than a process?
-    let thread = fastest_thread_start(20);
-    let process = fastest_process_start(worker, 5).unwrap();
+    let thread = thread_start_cpu(20);
+    let process = process_start_cpu(worker, 5).unwrap();
     assert_eq!(yes(costs_more(process, thread)), "no");
 }
 
