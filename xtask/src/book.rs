@@ -1,13 +1,19 @@
 //! `cargo xtask book`: builds `book/` into `book/build/` with mdBook's
 //! library crates, in this process, so no one has to install mdBook.
 //!
-//! Before mdBook sees a chapter, two things happen to it here:
+//! Before mdBook sees a chapter, these things happen to it here:
 //!
-//! - `{{#output <lesson>}}` is replaced by the lesson's recorded output: the
-//!   body of `crates/<lesson>/tests/snapshots/<lesson>.snap`, the file CI
-//!   checks, so the book can only show output the program really prints.
-//!   `{{#output <lesson>:<n>}}` is section `n` alone, to stand right after
-//!   that section's code; a section the output lacks fails the build.
+//! - `{{#output <lesson>:<section>}}` is replaced by that section's recorded
+//!   output: its part of `crates/<lesson>/tests/snapshots/<lesson>.snap`, the
+//!   file CI checks, so the book can only show output the program really
+//!   prints. A section is named, never numbered: `<section>` is the anchor
+//!   around the code that prints its header (see `sections.rs`); a name the
+//!   program lacks, or a section the output lacks, fails the build.
+//! - the numbers go in: a lesson chapter's title (`# Pipelines…`) gets its
+//!   chapter number, each section heading (`## A blocking queue…
+//!   {#blocking_get}`) the number its program prints, and
+//!   `{{#section [<lesson>:]<name>}}` becomes a link, "section 4", to that
+//!   heading.
 //! - every `{{#include path:anchor}}` is checked: the file must exist and hold
 //!   `ANCHOR: anchor` and `ANCHOR_END: anchor`. (mdBook itself only logs a
 //!   broken include and carries on; here it fails the build.)
@@ -21,6 +27,7 @@ use std::path::{Path, PathBuf};
 use mdbook_driver::MDBook;
 use mdbook_driver::book::Chapter;
 
+use crate::sections::{self, Section};
 use crate::{Result, fail};
 
 pub fn build(root: &Path) -> Result {
@@ -48,7 +55,8 @@ pub fn build(root: &Path) -> Result {
     Ok(())
 }
 
-/// Injects lesson output into `chapter` and checks its includes.
+/// Injects lesson output and numbers into `chapter`, and checks its
+/// includes.
 fn prepare_chapter(
     root: &Path,
     src_dir: &Path,
@@ -63,10 +71,29 @@ fn prepare_chapter(
         .map(Path::to_path_buf)
         .unwrap_or_default();
     let mut errors = Vec::new();
+    let mut sections = Sections::new(root);
+    let own_lesson = source
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|stem| root.join("crates").join(stem).join("lesson.toml").is_file());
 
-    chapter.content = replace_directives(&chapter.content, "output", |lesson| {
-        lesson_output(root, lesson).map_err(|e| errors.push(format!("{}: {e}", source.display())))
+    chapter.content = replace_directives(&chapter.content, "output", |argument| {
+        lesson_output(root, &mut sections, argument)
+            .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
+    chapter.content = replace_directives(&chapter.content, "section", |argument| {
+        section_link(&mut sections, own_lesson.as_deref(), argument)
+            .map_err(|e| errors.push(format!("{}: {e}", source.display())))
+    });
+    if let Some(lesson) = &own_lesson {
+        let number = chapter.number.as_ref().map(ToString::to_string);
+        match sections.of(lesson) {
+            Ok(list) => {
+                chapter.content = number_headings(&chapter.content, number.as_deref(), list)
+            }
+            Err(e) => errors.push(format!("{}: {e}", source.display())),
+        }
+    }
     for link in ["include", "rustdoc_include"] {
         replace_directives(&chapter.content, link, |target| {
             check_include(&chapter_dir, target).map_err(|e| {
@@ -83,6 +110,101 @@ fn prepare_chapter(
     } else {
         Err(errors.join("\n  "))
     }
+}
+
+/// The lessons' sections, read from their sources once each.
+struct Sections<'a> {
+    root: &'a Path,
+    read: std::collections::HashMap<String, std::result::Result<Vec<Section>, String>>,
+}
+
+impl<'a> Sections<'a> {
+    fn new(root: &'a Path) -> Self {
+        Sections {
+            root,
+            read: Default::default(),
+        }
+    }
+
+    fn of(&mut self, lesson: &str) -> std::result::Result<&[Section], String> {
+        let root = self.root;
+        self.read
+            .entry(lesson.to_owned())
+            .or_insert_with(|| sections::of_lesson(root, lesson))
+            .as_deref()
+            .map_err(Clone::clone)
+    }
+
+    /// The number of `lesson`'s section `name`.
+    fn number(&mut self, lesson: &str, name: &str) -> std::result::Result<u32, String> {
+        let list = self.of(lesson)?;
+        list.iter()
+            .find(|s| s.name == name)
+            .map(|s| s.number)
+            .ok_or_else(|| {
+                let names: Vec<&str> = list.iter().map(|s| s.name.as_str()).collect();
+                format!(
+                    "`{lesson}` has no section `{name}`; its sections are: {}",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// `{{#section close}}` (this chapter) or `{{#section queues:close}}`: a
+/// link to the section's heading, "section 8".
+fn section_link(
+    sections: &mut Sections,
+    own_lesson: Option<&str>,
+    argument: &str,
+) -> std::result::Result<String, String> {
+    let (lesson, name) = match argument.split_once(':') {
+        Some((lesson, name)) => (lesson.trim(), name.trim()),
+        None => (
+            own_lesson.ok_or_else(|| {
+                format!("`{{{{#section {argument}}}}}` outside a lesson's chapter: name the lesson, `<lesson>:{argument}`")
+            })?,
+            argument,
+        ),
+    };
+    let number = sections.number(lesson, name)?;
+    Ok(if Some(lesson) == own_lesson {
+        format!("[section {number}](#{name})")
+    } else {
+        format!("[section {number} of `{lesson}`]({lesson}.md#{name})")
+    })
+}
+
+/// The chapter with its numbers: `# <title>` becomes `# <chapter>. <title>`
+/// (`chapter` as mdBook numbers it, "5."), and every `## <title> {#<name>}`
+/// of a section becomes `## <n>. <title> {#<name>}`.
+fn number_headings(content: &str, chapter: Option<&str>, sections: &[Section]) -> String {
+    let mut out = String::with_capacity(content.len() + 64);
+    let mut in_code = false;
+    let mut titled = false;
+    for line in content.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code = !in_code;
+        }
+        if !in_code {
+            if let (false, Some(number), Some(title)) = (titled, chapter, line.strip_prefix("# ")) {
+                titled = true;
+                out.push_str(&format!("# {number} {title}"));
+                continue;
+            }
+            if let Some(heading) = line.strip_prefix("## ")
+                && let Some(section) = sections
+                    .iter()
+                    .find(|s| heading.trim_end().ends_with(&format!("{{#{}}}", s.name)))
+            {
+                out.push_str(&format!("## {}. {heading}", section.number));
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Calls `expand` on the argument of every `{{#<name> argument}}` in `text`
@@ -112,20 +234,27 @@ fn replace_directives(
     out
 }
 
-/// The recorded output of `lesson`, as a fenced block for the chapter:
-/// `{{#output threads}}` is the whole of it, `{{#output threads:4}}` only
-/// section 4 (from its `== 4. … ==` header up to the next section's).
-fn lesson_output(root: &Path, argument: &str) -> std::result::Result<String, String> {
-    let (lesson, section) = match argument.split_once(':') {
-        Some((lesson, section)) => {
-            let number = section
-                .trim()
-                .parse::<u32>()
-                .map_err(|_| format!("`{argument}`: a section is a number, as in `{lesson}:3`"))?;
-            (lesson.trim(), Some(number))
-        }
-        None => (argument, None),
+/// The recorded output of one section, as a fenced block for the chapter:
+/// `{{#output threads:ask_to_stop}}` is section `ask_to_stop` (from its
+/// `== 4. … ==` header up to the next section's).
+fn lesson_output(
+    root: &Path,
+    sections: &mut Sections,
+    argument: &str,
+) -> std::result::Result<String, String> {
+    let Some((lesson, name)) = argument.split_once(':') else {
+        return Err(format!(
+            "`{{{{#output {argument}}}}}`: name a section, as in `{argument}:<section>`; \
+             each section's output stands after its code"
+        ));
     };
+    let (lesson, name) = (lesson.trim(), name.trim());
+    if name.parse::<u32>().is_ok() {
+        return Err(format!(
+            "`{argument}`: a section is named, not numbered (its numbers are the program's)"
+        ));
+    }
+    let number = sections.number(lesson, name)?;
     let path = snapshot_path(root, lesson);
     let snapshot = fs::read_to_string(&path).map_err(|e| {
         format!(
@@ -133,16 +262,12 @@ fn lesson_output(root: &Path, argument: &str) -> std::result::Result<String, Str
             path.display()
         )
     })?;
-    let body = snapshot_body(&snapshot);
-    let text = match section {
-        None => body,
-        Some(number) => snapshot_section(body, number).ok_or_else(|| {
-            format!(
-                "the output of `{lesson}` has no section {number} (no line `== {number}. … ==` in {})",
-                path.display()
-            )
-        })?,
-    };
+    let text = snapshot_section(snapshot_body(&snapshot), number).ok_or_else(|| {
+        format!(
+            "the output of `{lesson}` has no section {number}, `{name}` (no line `== {number}. … ==` in {})",
+            path.display()
+        )
+    })?;
     Ok(format!("```text\n{}\n```", text.trim_end()))
 }
 
@@ -226,15 +351,50 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_section_fails_the_book() {
+    fn a_section_is_shown_by_name_and_a_missing_one_fails_the_book() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-        let one = lesson_output(root, "threads:1").unwrap();
+        let mut sections = Sections::new(root);
+        let one = lesson_output(root, &mut sections, "threads:returns_through_join").unwrap();
         assert!(one.starts_with("```text\n== 1. "), "{one}");
         assert!(!one.contains("== 2. "), "{one}");
-        let err = lesson_output(root, "threads:99").unwrap_err();
-        assert!(err.contains("has no section 99"), "{err}");
-        let err = lesson_output(root, "threads:two").unwrap_err();
-        assert!(err.contains("a section is a number"), "{err}");
+        let err = lesson_output(root, &mut sections, "threads:nosuch").unwrap_err();
+        assert!(err.contains("has no section `nosuch`"), "{err}");
+        let err = lesson_output(root, &mut sections, "threads:2").unwrap_err();
+        assert!(err.contains("named, not numbered"), "{err}");
+        let err = lesson_output(root, &mut sections, "threads").unwrap_err();
+        assert!(err.contains("name a section"), "{err}");
+    }
+
+    #[test]
+    fn headings_get_their_numbers_and_references_become_links() {
+        let sections = [
+            Section {
+                name: "first".into(),
+                number: 1,
+                file: "src/main.rs".into(),
+            },
+            Section {
+                name: "second".into(),
+                number: 2,
+                file: "src/main.rs".into(),
+            },
+        ];
+        let chapter = "# Title\n\n## What it is\n\n## Two {#second}\n```sh\n## One {#first}\n```\n## One {#first}\n";
+        assert_eq!(
+            number_headings(chapter, Some("5."), &sections),
+            "# 5. Title\n\n## What it is\n\n## 2. Two {#second}\n```sh\n## One {#first}\n```\n## 1. One {#first}\n"
+        );
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let mut sections = Sections::new(root);
+        assert_eq!(
+            section_link(&mut sections, Some("threads"), "ask_to_stop").unwrap(),
+            "[section 4](#ask_to_stop)"
+        );
+        assert_eq!(
+            section_link(&mut sections, None, "threads:ask_to_stop").unwrap(),
+            "[section 4 of `threads`](threads.md#ask_to_stop)"
+        );
+        assert!(section_link(&mut sections, None, "ask_to_stop").is_err());
     }
 
     #[test]

@@ -534,7 +534,7 @@ fn chosen(names: &[String]) -> Result<Vec<&'static Experiment>> {
     let lessons = lessons_named(names)?;
     let without: Vec<&str> = lessons
         .iter()
-        .map(|l| l.name)
+        .map(|l| l.name.as_str())
         .filter(|name| !EXPERIMENTS.iter().any(|e| e.lesson == *name))
         .collect();
     if !without.is_empty() {
@@ -562,7 +562,7 @@ fn lessons_with_cases() -> Vec<&'static str> {
 
 fn python_program(experiment: &Experiment) -> String {
     format!(
-        "python/{}/compare_{}.py",
+        "crates/{}/python/compare_{}.py",
         experiment.lesson,
         experiment.name.replace('-', "_")
     )

@@ -1,109 +1,147 @@
-//! The lessons in reading order: the one list that `cargo xtask list`, the
-//! README's lesson table and the book's `SUMMARY.md` all follow
-//! (`cargo xtask sync` writes the last two from it; `sync --check` fails
-//! when they have drifted).
+//! The lessons, read from where each fact is written once: the reading order
+//! from the workspace's `Cargo.toml` (`[workspace.metadata.course]`), and each
+//! lesson's title, sources and tools from its `crates/<lesson>/lesson.toml`.
+//! `cargo xtask list`, the README's lesson table, the book's `SUMMARY.md` and
+//! each package's description all follow them (`cargo xtask sync` writes the
+//! last three; `sync --check` fails when they have drifted).
 
-/// One lesson: a package under `crates/`, a chapter in `book/src/`.
-#[derive(Debug)]
+use std::fs;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// One lesson: a folder under `crates/` (its package, Python, exercises,
+/// experiments) and a chapter in `book/src/`.
+#[derive(Debug, Clone)]
 pub struct Lesson {
     /// Package name, folder name under `crates/`, and chapter file stem.
-    pub name: &'static str,
-    /// The one-line title of the chapter.
-    pub title: &'static str,
-    /// Where the Python original comes from.
-    pub python: &'static str,
-    /// The Rust tools the lesson teaches.
-    pub rust: &'static str,
+    pub name: String,
+    /// The lesson's own facts, from its `lesson.toml`.
+    pub facts: Facts,
 }
 
-pub const LESSONS: &[Lesson] = &[
-    Lesson {
-        name: "threads",
-        title: "Starting, stopping and signalling threads",
-        python: "Cookbook 12.1, 12.2",
-        rust: "`thread::spawn`/`join`, `AtomicBool`, `Mutex` + `Condvar`, `Barrier`, `thread::scope`",
-    },
-    Lesson {
-        name: "subprocess",
-        title: "Managing child processes",
-        python: "Effective Python Item 52",
-        rust: "`Command`/`output`/`spawn`/`try_wait`, `Stdio::piped`, `nix` SIGTERM, a pipeline builder",
-    },
-    Lesson {
-        name: "blocking-io",
-        title: "Threads for blocking I/O, and real parallelism",
-        python: "Effective Python Items 53, 64",
-        rust: "`poll()` with a timeout (nix), `UnixStream::pair`, `thread::spawn`/`join`, `thread::scope`, `available_parallelism`, `Send`/`Sync`",
-    },
-    Lesson {
-        name: "locks",
-        title: "Data races and mutual exclusion",
-        python: "Effective Python Item 54; Cookbook 12.4",
-        rust: "`Mutex` and poisoning, `parking_lot::Mutex`, `AtomicU64::fetch_add`, `RwLock`",
-    },
-    Lesson {
-        name: "queues",
-        title: "Pipelines and producer/consumer",
-        python: "Effective Python Item 55; Cookbook 12.3",
-        rust: "`Mutex<VecDeque>` + `Condvar` queues built step by step (blocking, bounded, joinable, closable), `BinaryHeap` priority queue, crossbeam channels",
-    },
-    Lesson {
-        name: "thread-local",
-        title: "Per-thread state",
-        python: "Cookbook 12.6",
-        rust: "`thread_local!`, `Cell`/`RefCell`, RAII guards, `!Send` markers",
-    },
-    Lesson {
-        name: "lock-ordering",
-        title: "Avoiding deadlock",
-        python: "Cookbook 12.5",
-        rust: "one global lock order, a set guard (`Drop`), `thread_local!` held-lock list, `parking_lot` `try_lock_for`",
-    },
-    Lesson {
-        name: "thread-pools",
-        title: "Pools instead of a thread per task",
-        python: "Cookbook 12.7; Effective Python Items 56-59",
-        rust: "a hand-built `ThreadPool` (a channel of boxed `FnOnce` jobs), `Mutex` + `Condvar` result handles, `catch_unwind`, `as_completed`, `thread::Builder::stack_size`",
-    },
-    Lesson {
-        name: "actors",
-        title: "Actors and publish/subscribe",
-        python: "Cookbook 12.10, 12.11",
-        rust: "a hand-built `Mailbox` (`Mutex` + `Condvar`), an `Actor` thread with `send`/`close`/`join`, an enum and `match` for tagged messages, a result handle, `catch_unwind`/`resume_unwind`, a `Drop` guard for subscriptions",
-    },
-    Lesson {
-        name: "generator-schedulers",
-        title: "Cooperative tasks without threads",
-        python: "Cookbook 12.12",
-        rust: "state machines, `async fn`, `Future`/`Pin`/`Waker`, a hand-built executor",
-    },
-    Lesson {
-        name: "pollable-queues",
-        title: "Waiting on several queues at once",
-        python: "Cookbook 12.13",
-        rust: "`AsFd`, `poll()` (nix), `UnixStream::pair`, crossbeam `select!`",
-    },
-    Lesson {
-        name: "async-tasks",
-        title: "Coroutines, and porting threaded I/O to them",
-        python: "Effective Python Items 60, 61",
-        rust: "`async fn`/`.await`, tokio `spawn`/`JoinSet`, `tokio::time::sleep`, tokio `TcpListener`/`TcpStream`, a one-thread runtime",
-    },
-    Lesson {
-        name: "async-and-threads",
-        title: "Mixing threads and async; not blocking the event loop",
-        python: "Effective Python Items 62, 63",
-        rust: "`spawn_blocking`, `Handle::block_on`, tokio `mpsc` `blocking_send`/`blocking_recv`, a `current_thread` runtime, a wrapper `Future`",
-    },
-    Lesson {
-        name: "parallelism",
-        title: "True parallelism: threads, rayon and processes",
-        python: "Effective Python Item 64",
-        rust: "`thread::scope` over equal chunks, rayon `par_iter`, the lesson's own binary as worker processes over pipes, `available_parallelism`",
-    },
-];
+/// What `crates/<lesson>/lesson.toml` says. An unknown key is an error that
+/// names it, so a typo is not silently lost.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    /// The one-line title of the chapter.
+    pub title: String,
+    /// Where the Python original comes from.
+    pub sources: String,
+    /// The Rust tools the lesson teaches.
+    pub tools: String,
+}
+
+/// The workspace manifest, as far as the course reads it.
+#[derive(Debug, Deserialize)]
+struct Manifest {
+    workspace: Workspace,
+}
+
+#[derive(Debug, Deserialize)]
+struct Workspace {
+    metadata: Metadata,
+}
+
+#[derive(Debug, Deserialize)]
+struct Metadata {
+    course: CourseOrder,
+}
+
+/// `[workspace.metadata.course]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseOrder {
+    /// The lessons, in reading order.
+    pub lessons: Vec<String>,
+    /// The folders under `crates/` that are not lessons.
+    pub support: Vec<String>,
+}
+
+/// The course's reading order and support crates, from `Cargo.toml`.
+pub fn order(root: &Path) -> Result<CourseOrder, String> {
+    let path = root.join("Cargo.toml");
+    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let manifest: Manifest = toml::from_str(&text)
+        .map_err(|e| format!("Cargo.toml, [workspace.metadata.course]: {e}"))?;
+    Ok(manifest.workspace.metadata.course)
+}
+
+/// The facts of the lesson in `crates/<name>/`.
+pub fn facts(root: &Path, name: &str) -> Result<Facts, String> {
+    let path = root.join("crates").join(name).join("lesson.toml");
+    let text = fs::read_to_string(&path).map_err(|e| format!("crates/{name}/lesson.toml: {e}"))?;
+    toml::from_str(&text).map_err(|e| format!("crates/{name}/lesson.toml: {e}"))
+}
+
+/// Every lesson in reading order, read once.
+///
+/// A lesson folder (one with a `lesson.toml`) that the reading order does
+/// not name yet comes last, by name, so a lesson being written can be run
+/// and tested before it has a place; `sync --check` refuses it.
+pub fn load(root: &Path) -> Result<Vec<Lesson>, String> {
+    let order = order(root)?;
+    let mut names = order.lessons.clone();
+    let mut unlisted = unlisted(root, &order);
+    unlisted.sort();
+    names.extend(unlisted);
+    names
+        .into_iter()
+        .map(|name| {
+            let facts = facts(root, &name)?;
+            Ok(Lesson { name, facts })
+        })
+        .collect()
+}
+
+/// Folders under `crates/` with a `lesson.toml` that the order does not name.
+pub fn unlisted(root: &Path, order: &CourseOrder) -> Vec<String> {
+    lesson_folders(root)
+        .into_iter()
+        .filter(|name| !order.lessons.contains(name))
+        .collect()
+}
+
+/// The folders under `crates/` that hold a `lesson.toml`, sorted.
+pub fn lesson_folders(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(root.join("crates"))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().join("lesson.toml").is_file())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+static LESSONS: OnceLock<Vec<Lesson>> = OnceLock::new();
+
+/// The course's lessons in reading order, read once. (`main` calls
+/// [`init`] first, which reports what is wrong with them; here, a course
+/// that cannot be read has no lessons.)
+pub fn all() -> &'static [Lesson] {
+    LESSONS.get_or_init(|| load(&crate::root()).unwrap_or_default())
+}
+
+/// Reads the lessons of the course at `root`, once, or says what is wrong.
+pub fn init(root: &Path) -> Result<(), String> {
+    let lessons = load(root)?;
+    let _ = LESSONS.set(lessons);
+    Ok(())
+}
 
 /// The lesson called `name`, if there is one.
 pub fn find(name: &str) -> Option<&'static Lesson> {
-    LESSONS.iter().find(|lesson| lesson.name == name)
+    all().iter().find(|lesson| lesson.name == name)
+}
+
+impl Lesson {
+    pub fn title(&self) -> &str {
+        &self.facts.title
+    }
 }

@@ -18,6 +18,7 @@ mod compare;
 mod learn;
 mod lessons;
 mod python;
+mod sections;
 mod sync;
 
 use std::env;
@@ -25,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-use lessons::{LESSONS, Lesson};
+use lessons::Lesson;
 
 /// A failed task: what to tell the user, and the exit code.
 #[derive(Debug)]
@@ -84,6 +85,10 @@ commands:
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
+    if let Err(message) = lessons::init(&root()) {
+        eprintln!("error: the course's lesson list: {message}");
+        return ExitCode::FAILURE;
+    }
     let Some((command, rest)) = args.split_first() else {
         println!("{HELP}");
         return ExitCode::SUCCESS;
@@ -116,13 +121,17 @@ fn main() -> ExitCode {
 
 /// `cargo xtask list`
 fn list() -> Result {
-    let width = LESSONS.iter().map(|l| l.name.len()).max().unwrap_or(0);
-    for (number, lesson) in LESSONS.iter().enumerate() {
+    let width = lessons::all()
+        .iter()
+        .map(|l| l.name.len())
+        .max()
+        .unwrap_or(0);
+    for (number, lesson) in lessons::all().iter().enumerate() {
         println!(
             "{:>2}. {:width$}  {}",
             number + 1,
             lesson.name,
-            lesson.title
+            lesson.title()
         );
     }
     Ok(())
@@ -150,7 +159,7 @@ fn run(args: &[String]) -> Result {
         }
     }
     let lessons = if all {
-        LESSONS.iter().collect()
+        lessons::all().iter().collect()
     } else {
         lessons_named(&names)?
     };
@@ -165,7 +174,7 @@ fn run(args: &[String]) -> Result {
     let mut failed = Vec::new();
     for lesson in &lessons {
         eprintln!("==> {}", lesson.name);
-        let binary = target_dir().join("debug").join(lesson.name);
+        let binary = target_dir().join("debug").join(&lesson.name);
         match harness::run_with_timeout(Command::new(&binary), timeout) {
             Ok(run) => {
                 print!("{}", run.stdout);
@@ -205,7 +214,7 @@ fn test(args: &[String]) -> Result {
     let accept = args.iter().any(|a| a == "--accept");
     let names: Vec<String> = args.iter().filter(|a| *a != "--accept").cloned().collect();
     let lessons = if names.is_empty() {
-        LESSONS.iter().collect()
+        lessons::all().iter().collect()
     } else {
         lessons_named(&names)?
     };
@@ -228,7 +237,7 @@ fn test(args: &[String]) -> Result {
 /// `cargo xtask bench [<lesson>...]`
 fn bench(args: &[String]) -> Result {
     let lessons = if args.is_empty() {
-        LESSONS.iter().collect()
+        lessons::all().iter().collect()
     } else {
         lessons_named(args)?
     };
@@ -237,7 +246,7 @@ fn bench(args: &[String]) -> Result {
 
 /// `cargo xtask ci`: every check, in the order that fails fastest.
 fn ci() -> Result {
-    let all: Vec<&Lesson> = LESSONS.iter().collect();
+    let all: Vec<&Lesson> = lessons::all().iter().collect();
     let root = root();
     step("format", || cargo(&["fmt", "--all", "--check"], &[]))?;
     step(
@@ -292,7 +301,7 @@ fn loom(lessons: &[&Lesson]) -> Result {
         .copied()
         .filter(|l| {
             root.join("crates")
-                .join(l.name)
+                .join(&l.name)
                 .join("tests/loom.rs")
                 .exists()
         })
@@ -319,49 +328,24 @@ fn step(name: &str, task: impl FnOnce() -> Result) -> Result {
 }
 
 /// The lessons called `names`, or a usage error that lists the lessons.
-///
-/// A package under `crates/` that is not in the list yet (a lesson being
-/// written) is accepted too, so its snapshot can be recorded before the
-/// lesson is added to the list and the book.
 fn lessons_named(names: &[String]) -> Result<Vec<&'static Lesson>> {
     names
         .iter()
         .map(|name| {
-            lessons::find(name)
-                .or_else(|| unlisted_lesson(name))
-                .ok_or_else(|| {
-                    usage(format!(
-                        "there is no lesson `{name}`; the lessons are:\n{}",
-                        lesson_list()
-                    ))
-                })
+            lessons::find(name).ok_or_else(|| {
+                usage(format!(
+                    "there is no lesson `{name}`; the lessons are:\n{}",
+                    lesson_list()
+                ))
+            })
         })
         .collect()
 }
 
-fn unlisted_lesson(name: &str) -> Option<&'static Lesson> {
-    let is_package = !name.is_empty()
-        && !name.contains(['/', '.'])
-        && root()
-            .join("crates")
-            .join(name)
-            .join("Cargo.toml")
-            .is_file();
-    // Leaked on purpose: a handful of bytes, once, in a short-lived CLI.
-    is_package.then(|| {
-        &*Box::leak(Box::new(Lesson {
-            name: Box::leak(name.to_owned().into_boxed_str()),
-            title: "(being written: not in xtask/src/lessons.rs yet)",
-            python: "",
-            rust: "",
-        }))
-    })
-}
-
 fn lesson_list() -> String {
-    LESSONS
+    lessons::all()
         .iter()
-        .map(|l| format!("  {:22} {}", l.name, l.title))
+        .map(|l| format!("  {:22} {}", l.name, l.title()))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -371,7 +355,7 @@ fn cargo_command(args: &[&str], lessons: &[&Lesson]) -> Command {
     let mut command = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     command.current_dir(root()).args(args);
     for lesson in lessons {
-        command.args(["-p", lesson.name]);
+        command.args(["-p", &lesson.name]);
     }
     command
 }

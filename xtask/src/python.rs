@@ -1,4 +1,4 @@
-//! `cargo xtask python`: runs every program under `python/`, each under a
+//! `cargo xtask python`: runs every program under `crates/<lesson>/python/`, each under a
 //! time limit, and fails if one does not end by itself with exit 0.
 //!
 //! The Python side of the course is there to be run: a learner compares its
@@ -32,7 +32,10 @@ pub fn run_all(root: &Path) -> Result {
         eprintln!("==> python3 is not on the PATH: the Python programs were not run");
         return Ok(());
     };
-    let programs = programs(&root.join("python"));
+    let programs: Vec<PathBuf> = lesson_dirs(root)
+        .iter()
+        .flat_map(|lesson| programs(&lesson.join("python")))
+        .collect();
     let mut failed = Vec::new();
     for program in &programs {
         let name = program.strip_prefix(root).unwrap_or(program).display();
@@ -62,6 +65,15 @@ pub fn run_all(root: &Path) -> Result {
             failed.join(", ")
         )))
     }
+}
+
+/// Every `crates/<lesson>/` folder, sorted.
+fn lesson_dirs(root: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(root.join("crates"))
+        .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    dirs.sort();
+    dirs
 }
 
 /// Every `.py` file below `dir`, in order; a name starting with `_` is a

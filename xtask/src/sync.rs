@@ -1,14 +1,22 @@
-//! `cargo xtask sync [--check]`: the README's lesson table and the book's
-//! `SUMMARY.md` are written from [`LESSONS`], so the three never disagree,
-//! and the glossary in `introduction.md` is put in reading order (each
-//! lesson appends its rows; this sorts them by lesson, stably).
-//! `--check` (run by `ci`) only compares, and fails if a file has drifted or
-//! a lesson has no glossary row.
+//! `cargo xtask sync [--check]`: writes what follows from the course's
+//! facts, each written once: the reading order (`Cargo.toml`,
+//! `[workspace.metadata.course]`) and each lesson's `lesson.toml`. From them
+//! come the README's lesson table, the book's `SUMMARY.md` and each lesson
+//! package's `description`; the glossary in `introduction.md` is put in
+//! reading order (each lesson appends its rows; this sorts them by lesson,
+//! stably), and a lesson whose folder is gone leaves the reading order.
+//!
+//! `--check` (run by `ci`) writes nothing: it fails if a file has drifted,
+//! and checks what cannot be derived: every folder under `crates/` is a
+//! listed lesson or a support crate; each chapter has its title and the
+//! common shape; every verdict can be shown to fail; and no section number
+//! is typed anywhere but in the program that prints it.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::lessons::LESSONS;
+use crate::lessons::{self, Lesson};
+use crate::sections;
 use crate::{Result, fail, usage};
 
 const TABLE_BEGIN: &str = "<!-- lessons: begin (written by `cargo xtask sync`) -->";
@@ -20,113 +28,216 @@ pub fn sync(root: &Path, args: &[String]) -> Result {
         [flag] if flag == "--check" => true,
         _ => return Err(usage("usage: cargo xtask sync [--check]")),
     };
+    let lessons = lessons::all();
+    let order = lessons::order(root).map_err(fail)?;
+    let stale: Vec<&String> = order
+        .lessons
+        .iter()
+        .filter(|name| !root.join("crates").join(name).join("lesson.toml").is_file())
+        .collect();
+
     let readme_path = root.join("README.md");
     let readme = read(&readme_path)?;
-    let readme_new =
-        replace_between(&readme, TABLE_BEGIN, TABLE_END, &lesson_table()).ok_or_else(|| {
+    let readme_new = replace_between(&readme, TABLE_BEGIN, TABLE_END, &lesson_table(lessons))
+        .ok_or_else(|| {
             fail(format!(
                 "README.md lacks the markers `{TABLE_BEGIN}` … `{TABLE_END}`"
             ))
         })?;
     let summary_path = root.join("book/src/SUMMARY.md");
-    let summary_new = summary();
+    let summary_new = summary(lessons);
     let intro_path = root.join("book/src/introduction.md");
-    let (intro_new, without_rows) = glossary_in_reading_order(&read(&intro_path)?)?;
-    if check && !without_rows.is_empty() {
-        return Err(fail(format!(
-            "the glossary in introduction.md has no row for: {}",
-            without_rows.join(", ")
-        )));
+    let (intro_new, without_rows) = glossary_in_reading_order(&read(&intro_path)?, lessons)?;
+    let manifest_path = root.join("Cargo.toml");
+    let manifest_new = without_stale_lessons(&read(&manifest_path)?, &stale);
+    let mut derived = vec![
+        (readme_path, readme_new),
+        (summary_path, summary_new),
+        (intro_path, intro_new),
+        (manifest_path, manifest_new),
+    ];
+    for lesson in lessons {
+        let path = root.join("crates").join(&lesson.name).join("Cargo.toml");
+        let text = read(&path)?;
+        derived.push((path, with_description(&text, &description(lesson))));
     }
 
     if check {
-        check_every_package_is_listed(root)?;
-        check_chapter_headings(root)?;
-        check_every_verdict_can_fail(root)?;
-        check_chapter_shapes(root)?;
+        let mut problems = Vec::new();
+        if !stale.is_empty() {
+            problems.push(format!(
+                "the reading order (Cargo.toml) names lessons with no folder under crates/: {}",
+                names(&stale)
+            ));
+        }
+        if !without_rows.is_empty() {
+            problems.push(format!(
+                "the glossary in introduction.md has no row for: {}",
+                without_rows.join(", ")
+            ));
+        }
+        for check in [
+            check_every_folder_is_a_lesson,
+            check_chapter_titles,
+            check_chapter_shapes,
+            check_every_verdict_can_fail,
+            check_no_typed_section_numbers,
+        ] {
+            if let Err(failure) = check(root, lessons) {
+                problems.push(failure.message);
+            }
+        }
+        let drifted: Vec<String> = derived
+            .iter()
+            .filter(|(path, new)| fs::read_to_string(path).unwrap_or_default() != *new)
+            .map(|(path, _)| relative(root, path))
+            .collect();
+        if !drifted.is_empty() {
+            problems.push(format!(
+                "{} out of date with the lessons' facts (Cargo.toml's reading order, \
+                 crates/*/lesson.toml); run `cargo xtask sync`",
+                drifted.join(", ")
+            ));
+        }
+        return if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(fail(problems.join("\n")))
+        };
     }
 
-    let mut stale = Vec::new();
-    for (path, new) in [
-        (&readme_path, &readme_new),
-        (&summary_path, &summary_new),
-        (&intro_path, &intro_new),
-    ] {
-        let old = fs::read_to_string(path).unwrap_or_default();
-        if &old == new {
+    for name in &stale {
+        eprintln!("the lesson `{name}` has no folder under crates/: it leaves the reading order");
+    }
+    for (path, new) in derived {
+        if fs::read_to_string(&path).unwrap_or_default() != new {
+            fs::write(&path, new).map_err(|e| fail(format!("writing {}: {e}", path.display())))?;
+            eprintln!("wrote {}", relative(root, &path));
+        }
+    }
+    Ok(())
+}
+
+fn names(list: &[&String]) -> String {
+    list.iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A lesson package's one-line description: its title and sources.
+fn description(lesson: &Lesson) -> String {
+    format!("{} ({})", lesson.facts.title, lesson.facts.sources)
+}
+
+/// A `Cargo.toml` with its `[package]` `description` line set.
+fn with_description(manifest: &str, description: &str) -> String {
+    let line = format!("description = {}", toml::Value::from(description));
+    let mut out = String::with_capacity(manifest.len());
+    let mut in_package = false;
+    let mut done = false;
+    for text in manifest.split_inclusive('\n') {
+        let bare = text.trim();
+        if bare.starts_with('[') {
+            in_package = bare == "[package]";
+        }
+        if in_package && !done && bare.starts_with("description") && bare.contains('=') {
+            out.push_str(&line);
+            out.push('\n');
+            done = true;
             continue;
         }
-        if check {
-            stale.push(
-                path.strip_prefix(root)
-                    .unwrap_or(path)
-                    .display()
-                    .to_string(),
-            );
-        } else {
-            fs::write(path, new).map_err(|e| fail(format!("writing {}: {e}", path.display())))?;
-            eprintln!("wrote {}", path.display());
+        out.push_str(text);
+    }
+    out
+}
+
+/// The workspace manifest without the reading order's entries `stale`.
+fn without_stale_lessons(manifest: &str, stale: &[&String]) -> String {
+    if stale.is_empty() {
+        return manifest.to_owned();
+    }
+    manifest
+        .split_inclusive('\n')
+        .filter(|line| {
+            !stale
+                .iter()
+                .any(|name| line.trim() == format!("\"{name}\","))
+        })
+        .collect()
+}
+
+/// Every folder under `crates/` with a `Cargo.toml` is a lesson (it has a
+/// `lesson.toml` and a place in the reading order) or a support crate named
+/// in `[workspace.metadata.course] support`.
+fn check_every_folder_is_a_lesson(root: &Path, _: &[Lesson]) -> Result {
+    let order = lessons::order(root).map_err(fail)?;
+    let mut problems = Vec::new();
+    for entry in walkdir::WalkDir::new(root.join("crates"))
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+    {
+        let dir = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !dir.join("Cargo.toml").is_file() {
+            continue;
+        }
+        let is_lesson = dir.join("lesson.toml").is_file();
+        let listed = order.lessons.contains(&name);
+        let support = order.support.contains(&name);
+        match (is_lesson, listed, support) {
+            (true, true, false) | (false, false, true) => {}
+            (true, false, _) => problems.push(format!(
+                "crates/{name} is a lesson (it has a lesson.toml) but the reading order in \
+                 Cargo.toml does not name it"
+            )),
+            (false, _, false) => problems.push(format!(
+                "crates/{name} has no lesson.toml and is not a support crate \
+                 ([workspace.metadata.course] support)"
+            )),
+            (true, true, true) | (false, true, _) => problems.push(format!(
+                "crates/{name}: a lesson (lesson.toml, the reading order) or a support crate, not both"
+            )),
         }
     }
-    if stale.is_empty() {
+    for name in &order.support {
+        if !root.join("crates").join(name).join("Cargo.toml").is_file() {
+            problems.push(format!(
+                "the support crate `{name}` has no crates/{name}/Cargo.toml"
+            ));
+        }
+    }
+    if problems.is_empty() {
         Ok(())
     } else {
-        Err(fail(format!(
-            "{} out of date with xtask/src/lessons.rs; run `cargo xtask sync`",
-            stale.join(" and ")
-        )))
+        Err(fail(problems.join("\n")))
     }
 }
 
-/// Every package under `crates/` is a listed lesson, and the other way round.
-fn check_every_package_is_listed(root: &Path) -> Result {
-    let entries =
-        fs::read_dir(root.join("crates")).map_err(|e| fail(format!("reading crates/: {e}")))?;
-    let mut packages: Vec<String> = entries
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.path().join("Cargo.toml").is_file())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .collect();
-    packages.sort();
-    let unlisted: Vec<&str> = packages
-        .iter()
-        .map(String::as_str)
-        .filter(|name| !LESSONS.iter().any(|l| l.name == *name))
-        .collect();
-    let missing: Vec<&str> = LESSONS
-        .iter()
-        .map(|l| l.name)
-        .filter(|name| !packages.iter().any(|p| p == name))
-        .collect();
-    match (unlisted.is_empty(), missing.is_empty()) {
-        (true, true) => Ok(()),
-        _ => Err(fail(format!(
-            "crates/ and xtask/src/lessons.rs disagree: not listed: [{}]; listed but no package: [{}]",
-            unlisted.join(", "),
-            missing.join(", ")
-        ))),
-    }
-}
-
-/// Each chapter opens with `# <number>. <title>`, as SUMMARY.md lists it.
-fn check_chapter_headings(root: &Path) -> Result {
+/// Each chapter opens with `# <title>`, the title its `lesson.toml` gives;
+/// the book adds the chapter's number.
+fn check_chapter_titles(root: &Path, lessons: &[Lesson]) -> Result {
     let mut wrong = Vec::new();
-    for (number, lesson) in LESSONS.iter().enumerate() {
+    for lesson in lessons {
         let path = root.join("book/src").join(format!("{}.md", lesson.name));
-        let expected = format!("# {}. {}", number + 1, lesson.title);
+        let expected = format!("# {}", lesson.title());
         let text = fs::read_to_string(&path).unwrap_or_default();
         let first = text.lines().next().unwrap_or_default();
         if first != expected {
             wrong.push(format!(
-                "book/src/{}.md opens with `{first}`, not `{expected}`",
-                lesson.name
+                "book/src/{}.md opens with `{first}`, not `{expected}` (the title in \
+                 crates/{}/lesson.toml; the book adds its number)",
+                lesson.name, lesson.name
             ));
         }
     }
     if wrong.is_empty() {
         Ok(())
     } else {
-        Err(fail(wrong.join("\n  ")))
+        Err(fail(wrong.join("\n")))
     }
 }
 
@@ -141,26 +252,42 @@ const SHAPE_AFTER: &[&str] = &[
 ];
 
 /// Every chapter has the same shape (CONTRIBUTING.md, "The chapter"): the
-/// Python, the table, one section per section of the program's output (same
-/// numbers, same titles, in order, each with its own output and its Python
-/// before its Rust), then what it costs, how it is tested, what to remember
-/// and the exercises.
-fn check_chapter_shapes(root: &Path) -> Result {
+/// Python, the table, one heading per section of the program's output (the
+/// program's titles, in its order, each with the section's name as its id
+/// and the section's own output, its Python before its Rust), then what it
+/// costs, how it is tested, what to remember and the exercises.
+fn check_chapter_shapes(root: &Path, lessons: &[Lesson]) -> Result {
     let mut wrong = Vec::new();
-    for lesson in LESSONS {
-        let chapter = fs::read_to_string(root.join("book/src").join(format!("{}.md", lesson.name)))
+    for lesson in lessons {
+        let name = &lesson.name;
+        let chapter = fs::read_to_string(root.join("book/src").join(format!("{name}.md")))
             .unwrap_or_default();
-        let snapshot = fs::read_to_string(
-            root.join("crates")
-                .join(lesson.name)
-                .join("tests/snapshots")
-                .join(format!("{}.snap", lesson.name)),
-        )
-        .unwrap_or_default();
+        let snapshot =
+            fs::read_to_string(crate::book::snapshot_path(root, name)).unwrap_or_default();
+        let program = match sections::of_lesson(root, name) {
+            Ok(list) => list,
+            Err(e) => {
+                wrong.push(e);
+                continue;
+            }
+        };
+        let titles = output_sections(&snapshot);
+        let mut expected = Vec::new();
+        for (number, title) in &titles {
+            match program.iter().find(|s| s.number == *number) {
+                Some(section) => expected.push(Expected {
+                    title: title.clone(),
+                    name: section.name.clone(),
+                }),
+                None => wrong.push(format!(
+                    "crates/{name}: the output has section {number} but no source prints its header"
+                )),
+            }
+        }
         wrong.extend(
-            chapter_shape_problems(lesson.name, &chapter, &output_sections(&snapshot))
+            chapter_shape_problems(name, &chapter, &expected)
                 .into_iter()
-                .map(|problem| format!("book/src/{}.md: {problem}", lesson.name)),
+                .map(|problem| format!("book/src/{name}.md: {problem}")),
         );
     }
     if wrong.is_empty() {
@@ -173,18 +300,40 @@ fn check_chapter_shapes(root: &Path) -> Result {
     }
 }
 
-/// The `== <n>. <title> ==` headers of a lesson's output, as `<n>. <title>`.
-fn output_sections(snapshot: &str) -> Vec<String> {
+/// A section heading the chapter must have: the program's title, and the
+/// section's name as the heading's id.
+#[derive(Debug)]
+struct Expected {
+    title: String,
+    name: String,
+}
+
+/// The `== <n>. <title> ==` headers of a lesson's output.
+fn output_sections(snapshot: &str) -> Vec<(u32, String)> {
     snapshot
         .lines()
         .filter_map(|line| line.strip_prefix("== ")?.strip_suffix(" =="))
-        .filter(|title| title.starts_with(|c: char| c.is_ascii_digit()))
-        .map(str::to_owned)
+        .filter_map(|header| {
+            let (number, title) = header.split_once(". ")?;
+            Some((number.parse().ok()?, title.to_owned()))
+        })
         .collect()
 }
 
-/// What is out of shape in `chapter`, given its lesson's output sections.
-fn chapter_shape_problems(lesson: &str, chapter: &str, sections: &[String]) -> Vec<String> {
+/// A heading's text and its written id: `Title {#id}` → (`Title`, `id`).
+fn heading_and_id(heading: &str) -> (&str, Option<&str>) {
+    let heading = heading.trim();
+    match heading.rfind(" {#") {
+        Some(at) if heading.ends_with('}') => (
+            heading[..at].trim_end(),
+            Some(&heading[at + 3..heading.len() - 1]),
+        ),
+        _ => (heading, None),
+    }
+}
+
+/// What is out of shape in `chapter`, given the section headings it must have.
+fn chapter_shape_problems(lesson: &str, chapter: &str, sections: &[Expected]) -> Vec<String> {
     let mut problems = Vec::new();
     // The level-2 headings outside code blocks, with the text under each.
     let mut parts: Vec<(String, String)> = Vec::new();
@@ -194,9 +343,7 @@ fn chapter_shape_problems(lesson: &str, chapter: &str, sections: &[String]) -> V
             in_code = !in_code;
         }
         match line.strip_prefix("## ") {
-            Some(heading) if !in_code => {
-                parts.push((heading.trim().replace('`', ""), String::new()))
-            }
+            Some(heading) if !in_code => parts.push((heading.trim().to_owned(), String::new())),
             _ => {
                 if let Some((_, body)) = parts.last_mut() {
                     body.push_str(line);
@@ -205,20 +352,29 @@ fn chapter_shape_problems(lesson: &str, chapter: &str, sections: &[String]) -> V
             }
         }
     }
+    let plain = |text: &str| text.replace('`', "");
     let expected: Vec<String> = SHAPE_BEFORE
         .iter()
         .map(|h| h.to_string())
-        .chain(sections.iter().map(|s| s.replace('`', "")))
+        .chain(
+            sections
+                .iter()
+                .map(|s| format!("{} {{#{}}}", plain(&s.title), s.name)),
+        )
         .chain(SHAPE_AFTER.iter().map(|h| h.to_string()))
         .collect();
     for (at, want) in expected.iter().enumerate() {
         let found = parts.get(at).map(|(heading, _)| heading.as_str());
         let matches = found.is_some_and(|found| {
-            if at == 0 {
-                found.starts_with(want.as_str())
-            } else {
-                found == want
-            }
+            let (text, id) = heading_and_id(found);
+            let (want_text, want_id) = heading_and_id(want);
+            let text = plain(text);
+            id == want_id
+                && if at == 0 {
+                    text.starts_with(want_text)
+                } else {
+                    text == want_text
+                }
         });
         if !matches {
             problems.push(format!(
@@ -235,13 +391,8 @@ fn chapter_shape_problems(lesson: &str, chapter: &str, sections: &[String]) -> V
             "`## {extra}` after `## Exercises`: the chapter ends there"
         ));
     }
-    for (number, (heading, body)) in parts
-        .iter()
-        .skip(SHAPE_BEFORE.len())
-        .take(sections.len())
-        .enumerate()
-    {
-        let directive = format!("{{{{#output {lesson}:{}}}}}", number + 1);
+    for (section, (heading, body)) in sections.iter().zip(parts.iter().skip(SHAPE_BEFORE.len())) {
+        let directive = format!("{{{{#output {lesson}:{}}}}}", section.name);
         if !body.contains(&directive) {
             problems.push(format!("`## {heading}` lacks its output, `{directive}`"));
         }
@@ -253,10 +404,6 @@ fn chapter_shape_problems(lesson: &str, chapter: &str, sections: &[String]) -> V
             ));
         }
     }
-    if chapter.contains(&format!("{{{{#output {lesson}}}}}")) {
-        problems
-            .push("the whole output is shown at once; show each section's after its code".into());
-    }
     problems
 }
 
@@ -265,10 +412,10 @@ fn chapter_shape_problems(lesson: &str, chapter: &str, sections: &[String]) -> V
 /// `crates/<lesson>/`) as verdict lines (`<claim>: yes|no`) in its snapshot,
 /// and no source file prints a verdict it did not compute (a string literal
 /// holding `: yes`).
-fn check_every_verdict_can_fail(root: &Path) -> Result {
+fn check_every_verdict_can_fail(root: &Path, lessons: &[Lesson]) -> Result {
     let mut wrong = Vec::new();
-    for lesson in LESSONS {
-        let dir = root.join("crates").join(lesson.name);
+    for lesson in lessons {
+        let dir = root.join("crates").join(&lesson.name);
         let snapshot = dir
             .join("tests/snapshots")
             .join(format!("{}.snap", lesson.name));
@@ -343,25 +490,125 @@ fn is_verdict_line_yes(literal: &str) -> bool {
     is_verdict_line(literal) && literal.contains(": yes")
 }
 
-/// Every `.rs` file below `dir`.
-fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.filter_map(|e| e.ok()) {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                files.push(path);
+/// Every `.rs` file below `dir`, sorted (the exercises package, a course of
+/// its own, aside).
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    files_below(dir, &["rs"])
+        .into_iter()
+        .filter(|path| {
+            !path
+                .strip_prefix(dir)
+                .is_ok_and(|p| p.starts_with("exercises"))
+        })
+        .collect()
+}
+
+/// Every file below `dir` with one of these extensions, sorted.
+fn files_below(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "target")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| extensions.iter().any(|x| e == *x))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A section's number is typed once, in the line of the program that
+/// prints its header. Anywhere else (a chapter's heading, an output
+/// directive, a link, "section 4" in prose or a comment, "lesson 5") it
+/// would go stale the day a section is inserted: name the section instead
+/// (`{#name}`, `{{#output lesson:name}}`, `{{#section name}}`, its
+/// function's name in code).
+fn check_no_typed_section_numbers(root: &Path, lessons: &[Lesson]) -> Result {
+    let mut found = Vec::new();
+    let mut files = files_below(&root.join("book/src"), &["md"]);
+    for lesson in lessons {
+        files.extend(files_below(
+            &root.join("crates").join(&lesson.name),
+            &["rs", "py", "toml", "md"],
+        ));
+    }
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap_or_default();
+        let markdown = file.extension().is_some_and(|e| e == "md");
+        for (index, line) in text.lines().enumerate() {
+            if let Some(what) = typed_section_number(line, markdown) {
+                found.push(format!("{}:{}: {what}", relative(root, &file), index + 1));
             }
         }
     }
-    files.sort();
-    files
+    if found.is_empty() {
+        Ok(())
+    } else {
+        Err(fail(format!(
+            "section or lesson numbers typed by hand (name the section instead: `{{#name}}`, \
+             `{{{{#output lesson:name}}}}`, `{{{{#section name}}}}`, or its function):\n  {}",
+            found.join("\n  ")
+        )))
+    }
+}
+
+/// What in `line` types a section or lesson number, if anything.
+fn typed_section_number(line: &str, markdown: bool) -> Option<String> {
+    if sections::header_number(line).is_some() {
+        return None; // the one place a number is written
+    }
+    let lower = line.to_lowercase();
+    for word in ["section ", "sections ", "§", "lesson ", "lessons "] {
+        for (at, _) in lower.match_indices(word) {
+            let before = lower[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let rest = lower[at + word.len()..].trim_start();
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                let number: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                return Some(format!("`{word}{number}`"));
+            }
+        }
+    }
+    if markdown {
+        let heading = line.trim_start_matches('#');
+        if heading.len() < line.len()
+            && heading.starts_with(' ')
+            && heading
+                .trim_start()
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        {
+            return Some("a numbered heading (the book numbers it)".into());
+        }
+        if let Some(at) = line.find("{{#output ") {
+            let argument = line[at + 10..].split("}}").next().unwrap_or_default();
+            if argument
+                .rsplit(':')
+                .next()
+                .is_some_and(|n| n.trim().parse::<u32>().is_ok())
+            {
+                return Some(format!("`{{{{#output {argument}}}}}` (name the section)"));
+            }
+        }
+        if let Some(at) = line.find(".md#") {
+            if line[at + 4..].starts_with(|c: char| c.is_ascii_digit()) {
+                return Some("a link to a numbered heading id".into());
+            }
+        }
+    }
+    None
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 const GLOSSARY_HEADER: &str = "| Python | Rust | Lesson |";
@@ -369,7 +616,10 @@ const GLOSSARY_HEADER: &str = "| Python | Rust | Lesson |";
 /// `introduction.md` with its glossary rows sorted by lesson (reading
 /// order), keeping each lesson's rows in the order it wrote them; and the
 /// lessons that have no row yet.
-fn glossary_in_reading_order(intro: &str) -> Result<(String, Vec<&'static str>)> {
+fn glossary_in_reading_order<'a>(
+    intro: &str,
+    lessons: &'a [Lesson],
+) -> Result<(String, Vec<&'a str>)> {
     let lines: Vec<&str> = intro.lines().collect();
     let header = lines
         .iter()
@@ -396,17 +646,17 @@ fn glossary_in_reading_order(intro: &str) -> Result<(String, Vec<&'static str>)>
     };
     let rank = |row: &str| {
         let lesson = lesson_of(row);
-        LESSONS
+        lessons
             .iter()
             .position(|l| l.name == lesson)
-            .unwrap_or(LESSONS.len())
+            .unwrap_or(lessons.len())
     };
     let mut rows = lines[first_row..end].to_vec();
     rows.sort_by_key(|row| rank(row)); // stable: a lesson's rows keep their order
 
-    let without_rows = LESSONS
+    let without_rows = lessons
         .iter()
-        .map(|l| l.name)
+        .map(|l| l.name.as_str())
         .filter(|name| !rows.iter().any(|row| lesson_of(row) == *name))
         .collect();
 
@@ -417,33 +667,34 @@ fn glossary_in_reading_order(intro: &str) -> Result<(String, Vec<&'static str>)>
 }
 
 /// The README's lesson table.
-fn lesson_table() -> String {
+fn lesson_table(lessons: &[Lesson]) -> String {
     let mut table =
         String::from("| # | Lesson | Python source | Rust tools |\n|---|---|---|---|\n");
-    for (number, lesson) in LESSONS.iter().enumerate() {
+    for (number, lesson) in lessons.iter().enumerate() {
         table.push_str(&format!(
             "| {} | [`{}`](crates/{}) — {} | {} | {} |\n",
             number + 1,
             lesson.name,
             lesson.name,
-            lesson.title,
-            lesson.python,
-            lesson.rust
+            lesson.facts.title,
+            lesson.facts.sources,
+            lesson.facts.tools
         ));
     }
     table
 }
 
 /// The whole of `book/src/SUMMARY.md`.
-fn summary() -> String {
+fn summary(lessons: &[Lesson]) -> String {
     let mut summary = String::from(
         "# Summary\n\n\
-         <!-- Written by `cargo xtask sync` from xtask/src/lessons.rs: edit that, not this. -->\n\n\
+         <!-- Written by `cargo xtask sync` from the reading order (Cargo.toml) and \
+         crates/*/lesson.toml: edit those, not this. -->\n\n\
          [Introduction](introduction.md)\n\n# Lessons\n\n",
     );
-    for lesson in LESSONS {
+    for lesson in lessons {
         // No number in the link text: mdBook numbers the chapters itself.
-        summary.push_str(&format!("- [{}]({}.md)\n", lesson.title, lesson.name));
+        summary.push_str(&format!("- [{}]({}.md)\n", lesson.facts.title, lesson.name));
     }
     summary.push_str("\n# Appendix\n\n- [How a lesson is built](how-a-lesson-is-built.md)\n");
     summary
@@ -461,15 +712,27 @@ fn read(path: &Path) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{chapter_shape_problems, is_control_test, is_verdict_line, prints_literal_yes};
+    use super::{
+        Expected, chapter_shape_problems, is_control_test, is_verdict_line, prints_literal_yes,
+        typed_section_number, with_description, without_stale_lessons,
+    };
 
-    fn sections() -> Vec<String> {
-        vec!["1. One".into(), "2. Two: `x` works".into()]
+    fn sections() -> Vec<Expected> {
+        vec![
+            Expected {
+                title: "One".into(),
+                name: "one".into(),
+            },
+            Expected {
+                title: "Two: `x` works".into(),
+                name: "two".into(),
+            },
+        ]
     }
 
-    const GOOD: &str = "# 1. T\n\n## What the Python recipe does\n\n## Python → Rust\n\n\
-        ## 1. One\n```python\np\n```\n```rust\nr\n```\n{{#output l:1}}\n\n\
-        ## 2. Two: `x` works\n```rust\n## not a heading\n```\n{{#output l:2}}\n\n\
+    const GOOD: &str = "# T\n\n## What the Python recipe does\n\n## Python → Rust\n\n\
+        ## One {#one}\n```python\np\n```\n```rust\nr\n```\n{{#output l:one}}\n\n\
+        ## Two: `x` works {#two}\n```rust\n## not a heading\n```\n{{#output l:two}}\n\n\
         ## What it costs\n## How it is tested\n## What to remember\n## Exercises\n";
 
     #[test]
@@ -490,15 +753,21 @@ mod tests {
             chapter_shape_problems("l", &moved, &sections()),
             ["heading 7 should be `## What to remember`, found `## Exercises`"]
         );
-        let missing = GOOD.replace("## 2. Two: `x` works\n", "");
+        let missing = GOOD.replace("## Two: `x` works {#two}\n", "");
         assert!(
             chapter_shape_problems("l", &missing, &sections())[0]
-                .starts_with("heading 4 should be `## 2. Two: x works`")
+                .starts_with("heading 4 should be `## Two: x works {#two}`")
         );
-        let no_output = GOOD.replace("{{#output l:2}}", "");
+        let unnamed = GOOD.replace(" {#two}", "");
+        assert!(
+            chapter_shape_problems("l", &unnamed, &sections())[0].starts_with(
+                "heading 4 should be `## Two: x works {#two}`, found `## Two: `x` works`"
+            )
+        );
+        let no_output = GOOD.replace("{{#output l:two}}", "");
         assert_eq!(
             chapter_shape_problems("l", &no_output, &sections()),
-            ["`## 2. Two: x works` lacks its output, `{{#output l:2}}`"]
+            ["`## Two: `x` works {#two}` lacks its output, `{{#output l:two}}`"]
         );
         let rust_first = GOOD.replace(
             "```python\np\n```\n```rust\nr\n```",
@@ -506,12 +775,53 @@ mod tests {
         );
         assert_eq!(
             chapter_shape_problems("l", &rust_first, &sections()),
-            ["`## 1. One`: the Python listing should come before the Rust"]
+            ["`## One {#one}`: the Python listing should come before the Rust"]
         );
         let extra = format!("{GOOD}## The output\n");
         assert_eq!(
             chapter_shape_problems("l", &extra, &sections()),
             ["`## The output` after `## Exercises`: the chapter ends there"]
+        );
+    }
+
+    #[test]
+    fn a_typed_section_number_is_found_and_the_programs_header_is_not() {
+        for (line, markdown) in [
+            ("as section 4 showed", false),
+            ("(see Section 12)", false),
+            ("§7's queue", false),
+            ("Lesson 5, `queues`", false),
+            ("## 4. A blocking queue", true),
+            ("# 5. Pipelines", true),
+            ("{{#output queues:4}}", true),
+            ("[link](queues.md#4-a-blocking-queue)", true),
+        ] {
+            assert!(typed_section_number(line, markdown).is_some(), "{line}");
+        }
+        for (line, markdown) in [
+            ("    println!(\"\\n== 4. A blocking queue ==\");", false),
+            ("{{#section blocking_get}} shows it", true),
+            ("## A blocking queue {#blocking_get}", true),
+            ("a subsection 2", false),
+            ("Cookbook recipe 12.3 and Item 55", true),
+            ("the lessons' order", true),
+        ] {
+            assert_eq!(typed_section_number(line, markdown), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn derived_lines_are_written_in_place() {
+        let manifest =
+            "[package]\nname = \"q\"\ndescription = \"old\"\n[dependencies]\ndescription = 1\n";
+        assert_eq!(
+            with_description(manifest, "New (Item 55)"),
+            "[package]\nname = \"q\"\ndescription = \"New (Item 55)\"\n[dependencies]\ndescription = 1\n"
+        );
+        let order = "lessons = [\n    \"threads\",\n    \"demo\",\n]\n";
+        assert_eq!(
+            without_stale_lessons(order, &[&"demo".to_owned()]),
+            "lessons = [\n    \"threads\",\n]\n"
         );
     }
 

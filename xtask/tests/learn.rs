@@ -51,7 +51,8 @@ impl Course {
     }
 
     fn solution(&self, name: &str) -> String {
-        fs::read_to_string(self.path(&format!("solutions/demo/{name}.rs"))).unwrap()
+        fs::read_to_string(self.path(&format!("crates/demo/exercises/solutions/{name}.rs")))
+            .unwrap()
     }
 
     fn command(&self, args: &[&str]) -> Command {
@@ -120,9 +121,9 @@ fn an_unknown_exercise_lists_the_exercises_and_exits_2() {
 fn a_deadlocking_solution_is_reported_as_a_hang_within_the_limit() {
     let course = Course::new("deadlock");
     let wrong =
-        fs::read_to_string(course.path("exercises/demo/wrong/demo-event/never_notifies.rs"))
+        fs::read_to_string(course.path("crates/demo/exercises/wrong/demo-event/never_notifies.rs"))
             .unwrap();
-    course.save("exercises/demo/src/event.rs", &wrong);
+    course.save("crates/demo/exercises/src/event.rs", &wrong);
     let output = course.learn(&["check", "demo-event"]);
     let stdout = text(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
@@ -144,7 +145,7 @@ fn a_deadlocking_solution_is_reported_as_a_hang_within_the_limit() {
 fn a_compile_error_shows_rustcs_errors_and_exits_1() {
     let course = Course::new("compile");
     course.save(
-        "exercises/demo/src/counter.rs",
+        "crates/demo/exercises/src/counter.rs",
         "// TODO\npub fn count_in_parallel(_: usize, _: u64) -> u64 { \"many\" }\n",
     );
     let output = course.learn(&["check", "demo-counter"]);
@@ -159,7 +160,7 @@ fn a_compile_error_shows_rustcs_errors_and_exits_1() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("exercises/demo/src/counter.rs:2:"),
+        stdout.contains("crates/demo/exercises/src/counter.rs:2:"),
         "{stdout}"
     );
 }
@@ -189,7 +190,10 @@ fn check_hint_list_and_solution_keep_progress() {
     assert!(second.contains("that was the last hint"), "{second}");
 
     // Solved: checked, listed, and the answer is shown.
-    course.save("exercises/demo/src/counter.rs", &course.solution("counter"));
+    course.save(
+        "crates/demo/exercises/src/counter.rs",
+        &course.solution("counter"),
+    );
     let solved = course.learn(&["check", "demo-counter"]);
     assert_eq!(solved.status.code(), Some(0), "{}", text(&solved.stdout));
     assert_eq!(
@@ -240,12 +244,12 @@ fn reset_puts_back_gits_version_of_the_starter() {
     git(&["init", "--quiet"]);
     git(&["add", "."]);
     git(&["commit", "--quiet", "-m", "course"]);
-    let starter = fs::read_to_string(course.path("exercises/demo/src/counter.rs")).unwrap();
-    course.save("exercises/demo/src/counter.rs", "my attempt");
+    let starter = fs::read_to_string(course.path("crates/demo/exercises/src/counter.rs")).unwrap();
+    course.save("crates/demo/exercises/src/counter.rs", "my attempt");
     let output = course.learn(&["reset", "demo-counter"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(
-        fs::read_to_string(course.path("exercises/demo/src/counter.rs")).unwrap(),
+        fs::read_to_string(course.path("crates/demo/exercises/src/counter.rs")).unwrap(),
         starter
     );
 }
@@ -264,7 +268,7 @@ fn verify_passes_the_fixture_course_and_catches_what_is_wrong_with_a_broken_one(
     // Break it four ways: a "wrong" solution that is right, one whose report
     // does not say what it expects, a starter without its TODO, a chapter
     // whose Exercises section forgets an exercise, and a broken link.
-    let wrong = course.path("exercises/demo/wrong/demo-counter");
+    let wrong = course.path("crates/demo/exercises/wrong/demo-counter");
     fs::create_dir_all(&wrong).unwrap();
     let right = course.solution("counter");
     fs::write(
@@ -272,16 +276,16 @@ fn verify_passes_the_fixture_course_and_catches_what_is_wrong_with_a_broken_one(
         format!("//! expect: lost\n{right}"),
     )
     .unwrap();
-    let never_notifies = course.path("exercises/demo/wrong/demo-event/never_notifies.rs");
+    let never_notifies = course.path("crates/demo/exercises/wrong/demo-event/never_notifies.rs");
     let body = fs::read_to_string(&never_notifies).unwrap();
     fs::write(
         &never_notifies,
         body.replace("did not finish in", "a data race"),
     )
     .unwrap();
-    let starter = fs::read_to_string(course.path("exercises/demo/src/event.rs")).unwrap();
+    let starter = fs::read_to_string(course.path("crates/demo/exercises/src/event.rs")).unwrap();
     course.save(
-        "exercises/demo/src/event.rs",
+        "crates/demo/exercises/src/event.rs",
         &starter.replace("// TODO", "//"),
     );
     let chapter = course.path("book/src/demo.md");
@@ -290,7 +294,7 @@ fn verify_passes_the_fixture_course_and_catches_what_is_wrong_with_a_broken_one(
         &chapter,
         text_before
             .replace("- `demo-event`: a one-shot event.\n", "")
-            .replace("## 1. A shared counter", "## 1. A counter"),
+            .replace("## A shared counter {#counter}", "## A shared counter"),
     )
     .unwrap();
 
@@ -300,9 +304,9 @@ fn verify_passes_the_fixture_course_and_catches_what_is_wrong_with_a_broken_one(
     for problem in [
         "actually_right.rs: this wrong solution passes every check (it expected: lost)",
         "never_notifies.rs: rejected, but the report does not say `a data race`",
-        "demo-event: exercises/demo/src/event.rs has no `// TODO`",
+        "demo-event: crates/demo/exercises/src/event.rs has no `// TODO`",
         "book/src/demo.md: its `## Exercises` section does not name `demo-event`",
-        "demo-counter: chapter link `demo.md#1-a-shared-counter`: book/src/demo.md has no heading with the id `1-a-shared-counter`",
+        "demo-counter: section `counter` (book/src/demo.md#counter): book/src/demo.md has no heading with the id `counter` (written `{#counter}`)",
     ] {
         assert!(
             stderr.contains(problem),
@@ -385,7 +389,7 @@ fn the_watch_loop_rechecks_on_save_and_restores_the_terminal() {
     let at = wait_for(0, "✗ demo-counter: the tests failed.");
     let at = wait_for(at, "0/2 done");
     let at = wait_for(at, "▶ demo-counter (1 of 2)");
-    let at = wait_for(at, "edit: exercises/demo/src/counter.rs");
+    let at = wait_for(at, "edit: crates/demo/exercises/src/counter.rs");
     let at = wait_for(at, "(re-checks when you save)");
     let during = tcgetattr(&pty.slave).unwrap();
     assert!(
@@ -413,7 +417,10 @@ fn the_watch_loop_rechecks_on_save_and_restores_the_terminal() {
     let at = wait_for(at, "The exercises (✓ passed):");
     let at = wait_for(at, "2. demo-event");
 
-    course.save("exercises/demo/src/counter.rs", &course.solution("counter"));
+    course.save(
+        "crates/demo/exercises/src/counter.rs",
+        &course.solution("counter"),
+    );
     let at = wait_for(at, "✓ demo-counter passes");
     let at = wait_for(at, "Press n for the next exercise");
     let at = wait_for(

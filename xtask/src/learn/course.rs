@@ -1,4 +1,4 @@
-//! The exercises: found by scanning `exercises/*/exercises.toml` (the layout
+//! The exercises: found by scanning `crates/*/exercises/exercises.toml` (the layout
 //! is described in CONTRIBUTING.md, "Exercises"), in reading order: lessons
 //! in the order of `xtask/src/lessons.rs`, then any other lesson folder by
 //! name; within a lesson, the order of its `exercises.toml`.
@@ -6,21 +6,24 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::lessons::LESSONS;
+use serde::Deserialize;
 
 /// One exercise: a file the learner edits, and the checks it must pass.
 #[derive(Debug, Clone)]
 pub struct Exercise {
     /// Unique across the course: what `learn check <name>` takes.
     pub name: String,
-    /// The lesson folder under `exercises/` (and `solutions/`).
+    /// The lesson: its folder under `crates/`, whose `exercises/` package
+    /// holds the exercise.
     pub lesson: String,
     /// The cargo package, `<lesson>-exercises`.
     pub package: String,
-    /// The file to edit, relative to `exercises/<lesson>/`.
+    /// The file to edit, relative to `crates/<lesson>/exercises/`.
     pub file: String,
-    /// The chapter section, relative to `book/src/`: `threads.md#2-...`.
-    pub chapter: String,
+    /// The heading of the lesson's chapter the exercise practises: its id,
+    /// written in the chapter as `{#id}` (a section's name, as in
+    /// `ask_to_stop`).
+    pub section: String,
     pub task: String,
     /// Test targets: behaviour tests, the loom model, the stress test.
     pub tests: String,
@@ -34,18 +37,35 @@ pub struct Exercise {
 }
 
 impl Exercise {
-    /// `exercises/<lesson>/<file>`, relative to the course root.
-    pub fn path(&self) -> String {
-        format!("exercises/{}/{}", self.lesson, self.file)
+    /// `crates/<lesson>/exercises`, relative to the course root: the package.
+    pub fn dir(&self) -> String {
+        package_dir(&self.lesson)
     }
 
-    /// `solutions/<lesson>/<file name>`, relative to the course root.
+    /// `crates/<lesson>/exercises/<file>`, relative to the course root.
+    pub fn path(&self) -> String {
+        format!("{}/{}", self.dir(), self.file)
+    }
+
+    /// `crates/<lesson>/exercises/solutions/<file name>`, relative to the
+    /// course root.
     pub fn solution_path(&self) -> String {
         let name = Path::new(&self.file)
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        format!("solutions/{}/{name}", self.lesson)
+        format!("{}/solutions/{name}", self.dir())
+    }
+
+    /// The chapter file, relative to `book/src/`: `<lesson>.md`.
+    pub fn chapter_file(&self) -> String {
+        format!("{}.md", self.lesson)
+    }
+
+    /// The link to the section it practises, relative to `book/src/`:
+    /// `threads.md#ask_to_stop`.
+    pub fn chapter_link(&self) -> String {
+        format!("{}#{}", self.chapter_file(), self.section)
     }
 
     /// Every test target this exercise names, in check order.
@@ -59,25 +79,30 @@ impl Exercise {
 /// All the exercises of a course, in reading order.
 #[derive(Debug)]
 pub struct Course {
-    /// The course root: holds `exercises/`, `solutions/`, `book/src/`.
+    /// The course root: holds `crates/<lesson>/exercises/` and `book/src/`.
     pub root: PathBuf,
     pub exercises: Vec<Exercise>,
 }
 
 impl Course {
-    /// Reads every `exercises/<lesson>/exercises.toml` under `root`.
-    /// No `exercises/` folder is an empty course, not an error.
+    /// Reads every `crates/<lesson>/exercises/exercises.toml` under `root`.
+    /// A course without exercises is an empty course, not an error.
     pub fn load(root: &Path) -> Result<Course, String> {
-        let mut lessons: Vec<String> = match fs::read_dir(root.join("exercises")) {
+        let mut lessons: Vec<String> = match fs::read_dir(root.join("crates")) {
             Ok(entries) => entries
                 .filter_map(|entry| entry.ok())
-                .filter(|entry| entry.path().join("exercises.toml").is_file())
+                .filter(|entry| entry.path().join("exercises/exercises.toml").is_file())
                 .map(|entry| entry.file_name().to_string_lossy().into_owned())
                 .collect(),
             Err(_) => Vec::new(),
         };
+        // Reading order where the course gives one (a course without it, as
+        // in the tests' fixture, is in name order).
+        let order = crate::lessons::order(root)
+            .map(|o| o.lessons)
+            .unwrap_or_default();
         lessons.sort_by_key(|name| {
-            let rank = LESSONS.iter().position(|l| l.name == name.as_str());
+            let rank = order.iter().position(|l| l == name);
             (rank.unwrap_or(usize::MAX), name.clone())
         });
         let mut exercises = Vec::new();
@@ -135,81 +160,102 @@ impl Course {
             ));
         }
         if self.exercises.is_empty() {
-            text.push_str("(no exercises yet: nothing under exercises/)\n");
+            text.push_str("(no exercises yet: no crates/<lesson>/exercises/)\n");
         }
         text
     }
 }
 
+/// `crates/<lesson>/exercises/exercises.toml`: its `[[exercise]]` tables.
+/// An unknown key is an error that names it (a typo'd `hint =` must not be
+/// lost).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExercisesFile {
+    exercise: Vec<Entry>,
+}
+
+/// One `[[exercise]]` table, as written (CONTRIBUTING.md, "Exercises").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    name: String,
+    file: String,
+    section: String,
+    task: String,
+    tests: String,
+    loom: Option<String>,
+    stress: Option<String>,
+    hints: Vec<String>,
+    #[serde(default)]
+    deadlock: String,
+    loom_says: Option<String>,
+}
+
+/// The part of an exercises package's `Cargo.toml` the course reads.
+#[derive(Debug, Deserialize)]
+struct PackageManifest {
+    package: PackageName,
+}
+
+#[derive(Debug, Deserialize)]
+struct PackageName {
+    name: String,
+}
+
 fn load_lesson(root: &Path, lesson: &str) -> Result<Vec<Exercise>, String> {
-    let dir = root.join("exercises").join(lesson);
-    let manifest = dir.join("Cargo.toml");
-    let package = read_table(&manifest)?
-        .get("package")
-        .and_then(|p| p.get("name"))
-        .and_then(|n| n.as_str())
-        .map(str::to_owned)
-        .ok_or_else(|| format!("{}: no [package] name", manifest.display()))?;
-    let path = dir.join("exercises.toml");
-    let table = read_table(&path)?;
-    let Some(list) = table.get("exercise").and_then(|e| e.as_array()) else {
-        return Err(format!("{}: no [[exercise]] tables", relative(root, &path)));
-    };
-    list.iter()
-        .enumerate()
-        .map(|(index, entry)| {
-            parse_exercise(entry, lesson, &package)
-                .map_err(|why| format!("{}: exercise {}: {why}", relative(root, &path), index + 1))
-        })
-        .collect()
+    let dir = root.join(package_dir(lesson));
+    let manifest: PackageManifest = read_toml(root, &dir.join("Cargo.toml"))?;
+    let file: ExercisesFile = read_toml(root, &dir.join("exercises.toml"))?;
+    Ok(file
+        .exercise
+        .into_iter()
+        .map(|entry| exercise(entry, lesson, &manifest.package.name))
+        .collect())
 }
 
-fn read_table(path: &Path) -> Result<toml::Table, String> {
-    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    text.parse::<toml::Table>()
-        .map_err(|e| format!("{}: {e}", path.display()))
+fn read_toml<T: serde::de::DeserializeOwned>(root: &Path, path: &Path) -> Result<T, String> {
+    let label = relative(root, path);
+    let text = fs::read_to_string(path).map_err(|e| format!("{label}: {e}"))?;
+    toml::from_str(&text).map_err(|e| format!("{label}: {e}"))
 }
 
-fn parse_exercise(entry: &toml::Value, lesson: &str, package: &str) -> Result<Exercise, String> {
-    let text = |key: &str| -> Result<String, String> {
-        entry
-            .get(key)
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
-            .ok_or_else(|| format!("`{key}` is missing or not a string"))
-    };
-    let optional = |key: &str| -> Result<Option<String>, String> {
-        match entry.get(key) {
-            None => Ok(None),
-            Some(value) => value
-                .as_str()
-                .map(|s| Some(s.to_owned()))
-                .ok_or_else(|| format!("`{key}` is not a string")),
-        }
-    };
-    let hints = match entry.get("hints").and_then(|h| h.as_array()) {
-        Some(list) => list
-            .iter()
-            .map(|h| h.as_str().map(str::to_owned))
-            .collect::<Option<Vec<_>>>()
-            .ok_or("`hints` must be a list of strings")?,
-        None => return Err("`hints` is missing".into()),
-    };
-    let name = text("name")?;
-    Ok(Exercise {
-        file: text("file")?,
-        chapter: text("chapter")?,
-        task: text("task")?,
-        tests: text("tests")?,
-        loom: optional("loom")?,
-        stress: optional("stress")?,
-        hints,
-        deadlock: optional("deadlock")?.unwrap_or_default(),
-        loom_says: optional("loom_says")?,
+fn exercise(entry: Entry, lesson: &str, package: &str) -> Exercise {
+    Exercise {
+        name: entry.name,
         lesson: lesson.to_owned(),
         package: package.to_owned(),
-        name,
-    })
+        file: entry.file,
+        section: entry.section,
+        task: entry.task,
+        tests: entry.tests,
+        loom: entry.loom,
+        stress: entry.stress,
+        hints: entry.hints,
+        deadlock: entry.deadlock,
+        loom_says: entry.loom_says,
+    }
+}
+
+/// `crates/<lesson>/exercises`: where a lesson's exercises package lives,
+/// relative to the course root.
+pub fn package_dir(lesson: &str) -> String {
+    format!("crates/{lesson}/exercises")
+}
+
+/// Every `crates/<lesson>/exercises/` folder, sorted.
+pub fn exercise_packages(root: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(root.join("crates"))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.path().join("exercises"))
+                .filter(|dir| dir.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    dirs
 }
 
 pub fn relative(root: &Path, path: &Path) -> String {
@@ -351,32 +397,47 @@ mod tests {
 
     #[test]
     fn an_exercise_table_is_read_with_its_optional_fields() {
-        let table: toml::Table = r#"
+        let file: ExercisesFile = toml::from_str(
+            r#"
             [[exercise]]
             name = "demo-a"
             file = "src/a.rs"
-            chapter = "demo.md#1-a"
+            section = "first_step"
             task = "Do a."
             tests = "a"
             stress = "a_stress"
             hints = ["one", "two"]
             deadlock = "stuck"
-        "#
-        .parse()
+        "#,
+        )
         .unwrap();
-        let entry = &table["exercise"].as_array().unwrap()[0];
-        let exercise = parse_exercise(entry, "demo", "demo-exercises").unwrap();
+        let entry = file.exercise.into_iter().next().unwrap();
+        let exercise = exercise(entry, "demo", "demo-exercises");
         assert_eq!(exercise.name, "demo-a");
         assert_eq!(exercise.loom, None);
         assert_eq!(exercise.stress.as_deref(), Some("a_stress"));
         assert_eq!(exercise.hints, ["one", "two"]);
-        assert_eq!(exercise.path(), "exercises/demo/src/a.rs");
-        assert_eq!(exercise.solution_path(), "solutions/demo/a.rs");
+        assert_eq!(exercise.path(), "crates/demo/exercises/src/a.rs");
+        assert_eq!(
+            exercise.solution_path(),
+            "crates/demo/exercises/solutions/a.rs"
+        );
+        assert_eq!(exercise.chapter_link(), "demo.md#first_step");
         assert_eq!(exercise.targets().collect::<Vec<_>>(), ["a", "a_stress"]);
+    }
 
-        let missing: toml::Table = "[[exercise]]\nname = \"x\"\n".parse().unwrap();
-        let entry = &missing["exercise"].as_array().unwrap()[0];
-        let err = parse_exercise(entry, "demo", "demo-exercises").unwrap_err();
-        assert_eq!(err, "`hints` is missing");
+    #[test]
+    fn a_missing_or_unknown_key_is_named() {
+        let missing = toml::from_str::<ExercisesFile>("[[exercise]]\nname = \"x\"\n").unwrap_err();
+        assert!(
+            missing.to_string().contains("missing field `file`"),
+            "{missing}"
+        );
+        let typo = toml::from_str::<ExercisesFile>(
+            "[[exercise]]\nname = \"x\"\nfile = \"f\"\nsection = \"s\"\ntask = \"t\"\n\
+             tests = \"t\"\nhints = [\"a\", \"b\"]\nhint = \"c\"\n",
+        )
+        .unwrap_err();
+        assert!(typo.to_string().contains("unknown field `hint`"), "{typo}");
     }
 }

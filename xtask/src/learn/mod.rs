@@ -10,7 +10,7 @@
 //! cargo xtask learn --verify                 (CI) starters fail, solutions pass, wrong ones caught
 //! ```
 //!
-//! The exercise layout (`exercises/<lesson>/`, `exercises.toml`, `solutions/`)
+//! The exercise layout (`crates/<lesson>/exercises/`: `exercises.toml`, `solutions/`)
 //! is described in CONTRIBUTING.md. A hidden `--root <dir>` (or
 //! `XTASK_LEARN_ROOT`) points `learn` at another course: the tests use a tiny
 //! one.
@@ -203,7 +203,7 @@ fn check_one(
     verbose: bool,
     chatty: bool,
 ) -> Outcome {
-    let dir = course.root.join("exercises").join(&exercise.lesson);
+    let dir = course.root.join(exercise.dir());
     let mut checker = Checker::new(&course.root, &dir, &exercise.package, target);
     checker.verbose = verbose;
     checker.chatty = chatty;

@@ -7,7 +7,7 @@
 //! - every starter compiles and fails its checks;
 //! - every solution (`--features solutions`) passes all of them, and clippy
 //!   (`--all-targets -- -D warnings`);
-//! - every wrong solution, `exercises/<lesson>/wrong/<exercise>/<bug>.rs`, is
+//! - every wrong solution, `crates/<lesson>/exercises/wrong/<exercise>/<bug>.rs`, is
 //!   rejected, with a report containing the words of its first line,
 //!   `//! expect: <words>`.
 //!
@@ -27,7 +27,9 @@ use std::sync::{Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
 
 use super::check::{Checker, Outcome, Profile, Step};
-use super::course::{Course, Exercise, heading_ids, relative, section};
+use super::course::{
+    Course, Exercise, exercise_packages, heading_ids, package_dir, relative, section,
+};
 
 /// Runs every check; returns the problems found (empty: all good).
 pub fn verify(course: &Course, target: &Path) -> Vec<String> {
@@ -109,27 +111,28 @@ pub fn metadata_problems(course: &Course) -> Vec<String> {
             ));
         }
         for target in exercise.targets() {
-            let file = format!("exercises/{}/tests/{target}.rs", exercise.lesson);
+            let file = format!("{}/tests/{target}.rs", exercise.dir());
             if !root.join(&file).is_file() {
                 problems.push(format!("{name}: no test file {file}"));
             }
         }
-        if let Err(why) = chapter_link(root, &exercise.chapter) {
+        if let Err(why) = chapter_link(root, &exercise.chapter_link()) {
             problems.push(format!(
-                "{name}: chapter link `{}`: {why}",
-                exercise.chapter
+                "{name}: section `{}` (book/src/{}): {why}",
+                exercise.section,
+                exercise.chapter_link()
             ));
         }
     }
     // Each chapter that exercises link to lists them under `## Exercises`.
-    let mut chapters: Vec<&str> = course
+    let mut chapters: Vec<String> = course
         .exercises
         .iter()
-        .map(|e| e.chapter.split('#').next().unwrap_or_default())
+        .map(Exercise::chapter_file)
         .collect();
     chapters.sort_unstable();
     chapters.dedup();
-    for chapter in chapters {
+    for chapter in &chapters {
         let Ok(text) = fs::read_to_string(root.join("book/src").join(chapter)) else {
             continue; // already reported as a broken link
         };
@@ -140,7 +143,7 @@ pub fn metadata_problems(course: &Course) -> Vec<String> {
             continue;
         };
         for exercise in &course.exercises {
-            let here = exercise.chapter.split('#').next() == Some(chapter);
+            let here = exercise.chapter_file() == *chapter;
             if here && !list.contains(&exercise.name) && !list.contains(&exercise.path()) {
                 problems.push(format!(
                     "book/src/{chapter}: its `## Exercises` section does not name `{}`",
@@ -150,7 +153,7 @@ pub fn metadata_problems(course: &Course) -> Vec<String> {
         }
     }
     // A package without its metadata would be invisible to `learn`.
-    for lesson in sorted_dir(&root.join("exercises")) {
+    for lesson in exercise_packages(root) {
         if lesson.join("Cargo.toml").is_file() && !lesson.join("exercises.toml").is_file() {
             problems.push(format!(
                 "{}: a package without an exercises.toml (learn cannot see its exercises)",
@@ -161,8 +164,7 @@ pub fn metadata_problems(course: &Course) -> Vec<String> {
     // Every wrong solution belongs to an exercise and says what to expect.
     for (lesson, dir, file) in wrong_solutions(root) {
         if !root
-            .join("exercises")
-            .join(&lesson)
+            .join(package_dir(&lesson))
             .join("exercises.toml")
             .is_file()
         {
@@ -183,27 +185,34 @@ pub fn metadata_problems(course: &Course) -> Vec<String> {
     problems
 }
 
-/// `threads.md#2-a-countdown` → Ok if book/src/threads.md has that heading.
+/// `threads.md#ask_to_stop` → Ok if book/src/threads.md has a heading
+/// whose id is written out as `{#ask_to_stop}`: an id of its own, the same
+/// in every edition of the book and whatever number the section has.
 pub fn chapter_link(root: &Path, link: &str) -> Result<(), String> {
     let Some((file, anchor)) = link.split_once('#') else {
         return Err("no `#section`: link the section the exercise practises".into());
     };
     let text = fs::read_to_string(root.join("book/src").join(file))
         .map_err(|e| format!("book/src/{file}: {e}"))?;
-    if heading_ids(&text).iter().any(|id| id == anchor) {
+    let written = format!("{{#{anchor}}}");
+    let explicit = text
+        .lines()
+        .any(|line| line.starts_with('#') && line.trim_end().ends_with(&written));
+    if explicit && heading_ids(&text).iter().any(|id| id == anchor) {
         Ok(())
     } else {
         Err(format!(
-            "book/src/{file} has no heading with the id `{anchor}`"
+            "book/src/{file} has no heading with the id `{anchor}` (written `{written}`)"
         ))
     }
 }
 
-/// Every `exercises/<lesson>/wrong/<dir>/<bug>.rs`: (lesson, dir, path), sorted.
+/// Every `crates/<lesson>/exercises/wrong/<dir>/<bug>.rs`: (lesson, dir,
+/// path), sorted.
 fn wrong_solutions(root: &Path) -> Vec<(String, String, PathBuf)> {
     let mut found = Vec::new();
-    for lesson in sorted_dir(&root.join("exercises")) {
-        let lesson_name = file_name(&lesson);
+    for lesson in exercise_packages(root) {
+        let lesson_name = lesson.parent().map(file_name).unwrap_or_default();
         for dir in sorted_dir(&lesson.join("wrong")) {
             for file in sorted_dir(&dir) {
                 if file.extension().is_some_and(|e| e == "rs") {
@@ -249,7 +258,7 @@ fn verify_package(
     let Some(lesson) = exercises.first().map(|e| e.lesson.clone()) else {
         return false;
     };
-    let dir = course.root.join("exercises").join(&lesson);
+    let dir = course.root.join(package_dir(&lesson));
     let all = |pick: fn(&Exercise) -> Option<&str>| -> Vec<&str> {
         exercises.iter().filter_map(|e| pick(e)).collect()
     };
@@ -501,11 +510,12 @@ fn clippy(root: &Path, package: &str, target: &Path) -> Result<(), String> {
 ///
 /// ```text
 /// <target>/learn-verify/<lesson>-<slot>/
-///   Cargo.toml            the course's workspace manifest, members = ["exercises/<lesson>"],
+///   Cargo.toml            the course's workspace manifest,
+///                         members = ["crates/<lesson>/exercises"],
 ///                         path dependencies made absolute
 ///   Cargo.lock            the course's lock file (the same versions)
-///   exercises/<lesson>/   a copy of the package (without wrong/)
-///   solutions/<lesson>/   a copy of its solutions (so the `path` attributes resolve)
+///   crates/<lesson>/exercises/
+///                         a copy of the package, solutions and all (without wrong/)
 /// ```
 ///
 /// Files are copied only when they differ, so cargo rebuilds only what a
@@ -530,16 +540,12 @@ impl Sandbox {
         if let Ok(lock) = fs::read(course_root.join("Cargo.lock")) {
             write_if_changed(&root.join("Cargo.lock"), &lock)?;
         }
-        let package = course_root.join("exercises").join(lesson);
-        let copy = root.join("exercises").join(lesson);
+        let package = course_root.join(package_dir(lesson));
+        let copy = root.join(package_dir(lesson));
         sync_tree(&package, &copy, &["wrong", "target", "Cargo.toml"])?;
         let manifest =
             package_manifest(&package.join("Cargo.toml"), slot).map_err(io::Error::other)?;
         write_if_changed(&copy.join("Cargo.toml"), manifest.as_bytes())?;
-        let solutions = course_root.join("solutions").join(lesson);
-        if solutions.is_dir() {
-            sync_tree(&solutions, &root.join("solutions").join(lesson), &[])?;
-        }
         Ok(Sandbox {
             root,
             lesson: lesson.to_owned(),
@@ -555,7 +561,7 @@ impl Sandbox {
         package: &str,
         target: &Path,
     ) -> io::Result<Outcome> {
-        let dir = self.root.join("exercises").join(&self.lesson);
+        let dir = self.root.join(package_dir(&self.lesson));
         let file = dir.join(&exercise.file);
         let starter = fs::read(&file)?;
         fs::write(&file, fs::read(wrong)?)?;
@@ -610,7 +616,7 @@ fn sandbox_manifest(course_root: &Path, lesson: &str) -> Result<String, String> 
     workspace.remove("exclude");
     workspace.insert(
         "members".into(),
-        toml::Value::Array(vec![format!("exercises/{lesson}").into()]),
+        toml::Value::Array(vec![package_dir(lesson).into()]),
     );
     if let Some(deps) = workspace
         .get_mut("dependencies")
@@ -696,10 +702,10 @@ mod tests {
             root.join("Cargo.toml"),
             r#"
             [workspace]
-            members = ["crates/*", "exercises/*", "xtask"]
+            members = ["crates/*", "crates/*/exercises", "xtask"]
             exclude = ["old"]
             [workspace.dependencies]
-            harness = { path = "harness" }
+            harness = { path = "crates/harness" }
             loom = "0.7.2"
             [profile.dev.package."*"]
             opt-level = 1
@@ -714,13 +720,13 @@ mod tests {
         let workspace = manifest["workspace"].as_table().unwrap();
         assert_eq!(
             workspace["members"].as_array().unwrap(),
-            &[toml::Value::from("exercises/threads")]
+            &[toml::Value::from("crates/threads/exercises")]
         );
         assert!(!workspace.contains_key("exclude"));
         let deps = workspace["dependencies"].as_table().unwrap();
         assert_eq!(
             deps["harness"]["path"].as_str().unwrap(),
-            root.join("harness").display().to_string()
+            root.join("crates/harness").display().to_string()
         );
         assert_eq!(deps["loom"].as_str(), Some("0.7.2"));
         assert_eq!(

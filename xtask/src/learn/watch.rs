@@ -24,7 +24,7 @@ use super::{check_one, hint_text};
 
 enum Event {
     Key(u8),
-    /// A file under `exercises/` was written.
+    /// A file of an exercises package (`crates/<lesson>/exercises/`) was written.
     Saved(PathBuf),
     /// stdin is closed.
     Closed,
@@ -97,7 +97,8 @@ fn read_keys(events: Sender<Event>, terminal: bool) {
     });
 }
 
-/// Watches `exercises/` for saved `.rs` and `.toml` files.
+/// Watches the exercises packages (`crates/<lesson>/exercises/`) for saved
+/// `.rs` and `.toml` files.
 fn watch_saves(root: &Path, events: Sender<Event>) -> notify::Result<notify::RecommendedWatcher> {
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
@@ -108,12 +109,15 @@ fn watch_saves(root: &Path, events: Sender<Event>) -> notify::Result<notify::Rec
             return;
         }
         for path in event.paths {
-            if path.extension().is_some_and(|e| e == "rs" || e == "toml") {
+            let in_exercises = path.components().any(|c| c.as_os_str() == "exercises");
+            if in_exercises && path.extension().is_some_and(|e| e == "rs" || e == "toml") {
                 let _ = events.send(Event::Saved(path));
             }
         }
     })?;
-    watcher.watch(&root.join("exercises"), RecursiveMode::Recursive)?;
+    for package in super::course::exercise_packages(root) {
+        watcher.watch(&package, RecursiveMode::Recursive)?;
+    }
     Ok(watcher)
 }
 
@@ -139,7 +143,7 @@ pub fn run(
     verbose: bool,
 ) -> crate::Result {
     if course.exercises.is_empty() {
-        println!("There are no exercises yet (nothing under exercises/).");
+        println!("There are no exercises yet (no crates/<lesson>/exercises/).");
         return Ok(());
     }
     let terminal = std::io::stdin().is_terminal();
@@ -158,7 +162,7 @@ pub fn run(
     } else {
         Some(
             watch_saves(&course.root, sender)
-                .map_err(|e| crate::fail(format!("could not watch exercises/: {e}")))?,
+                .map_err(|e| crate::fail(format!("could not watch the exercises: {e}")))?,
         )
     };
     let current = course
@@ -340,7 +344,7 @@ impl Screen<'_> {
             self.current + 1,
             exercise.task,
             exercise.path(),
-            exercise.chapter
+            exercise.chapter_link()
         ));
         out.push_str(if self.manual {
             "Enter check · h hint · n next · l list · c check all · q quit\n"

@@ -1,0 +1,169 @@
+//! The answer to `lock-ordering-acquire`: any set of locks in one global order.
+//! (The exercise and its task: crates/lock-ordering/exercises/src/acquire.rs.)
+
+use std::cell::RefCell;
+use std::ops::{Index, IndexMut};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::sync::{Mutex, MutexGuard, lock};
+
+/// The rank the next [`OrderedMutex`] gets.
+static NEXT_RANK: AtomicU64 = AtomicU64::new(0);
+
+/// A mutex with a name and a rank: its place in the one global order, fixed
+/// when it is made (the first one made ranks first).
+#[derive(Debug)]
+pub struct OrderedMutex<T> {
+    rank: u64,
+    name: &'static str,
+    mutex: Mutex<T>,
+}
+
+impl<T> OrderedMutex<T> {
+    /// A new mutex holding `value`, ranked after every mutex made before it.
+    pub fn new(name: &'static str, value: T) -> Self {
+        OrderedMutex {
+            rank: NEXT_RANK.fetch_add(1, Ordering::Relaxed),
+            name,
+            mutex: Mutex::new(value),
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Lower ranks are taken first.
+    pub fn rank(&self) -> u64 {
+        self.rank
+    }
+
+    /// Whether some thread holds this lock right now (never waits).
+    pub fn is_locked(&self) -> bool {
+        crate::sync::is_locked(&self.mutex)
+    }
+
+    /// Locks this one mutex (waiting for it) and writes `took <name>` in
+    /// this thread's [`log`]; dropping the [`Held`] unlocks it and writes
+    /// `released <name>`. `acquire` takes each lock through this.
+    pub fn lock(&self) -> Held<'_, T> {
+        let guard = lock(&self.mutex);
+        LOG.with(|log| log.borrow_mut().push(format!("took {}", self.name)));
+        Held {
+            name: self.name,
+            guard,
+        }
+    }
+}
+
+/// One lock, held. Unlocks when dropped, and says so in the [`log`].
+#[derive(Debug)]
+pub struct Held<'a, T> {
+    name: &'static str,
+    guard: MutexGuard<'a, T>,
+}
+
+impl<T> Drop for Held<'_, T> {
+    fn drop(&mut self) {
+        // `try_with`: the log may be gone if this runs as the thread ends.
+        let _ = LOG.try_with(|log| log.borrow_mut().push(format!("released {}", self.name)));
+    }
+}
+
+crate::sync::thread_local! {
+    /// What this thread's locks did, in order: `took a`, `released a`.
+    #[allow(
+        clippy::missing_const_for_thread_local,
+        reason = "loom's thread_local! has no const form"
+    )]
+    static LOG: RefCell<Vec<String>> = RefCell::new(Vec::new());
+}
+
+/// Takes (and clears) this thread's log of `took`/`released` lines.
+pub fn log() -> Vec<String> {
+    LOG.with(|log| std::mem::take(&mut *log.borrow_mut()))
+}
+
+/// All of a set of locks, held: what [`acquire`] returns.
+///
+/// `guard[i]` is the data of the `i`-th lock *as the caller named it*.
+/// Dropping it releases the locks in the reverse of the order they were
+/// taken.
+#[derive(Debug)]
+pub struct Acquired<'a, T> {
+    /// In the order taken: (the caller's position of the lock, the lock held).
+    taken: Vec<(usize, Held<'a, T>)>,
+}
+
+impl<T> Acquired<'_, T> {
+    /// The names of the locks, in the order they were taken.
+    pub fn locked_order(&self) -> Vec<&'static str> {
+        self.taken.iter().map(|(_, held)| held.name).collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.taken.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.taken.is_empty()
+    }
+}
+
+impl<T> Index<usize> for Acquired<'_, T> {
+    type Output = T;
+
+    fn index(&self, i: usize) -> &T {
+        let (_, held) = self
+            .taken
+            .iter()
+            .find(|(caller, _)| *caller == i)
+            .unwrap_or_else(|| panic!("index {i} out of range for {} locks", self.taken.len()));
+        &held.guard
+    }
+}
+
+impl<T> IndexMut<usize> for Acquired<'_, T> {
+    fn index_mut(&mut self, i: usize) -> &mut T {
+        let len = self.taken.len();
+        let (_, held) = self
+            .taken
+            .iter_mut()
+            .find(|(caller, _)| *caller == i)
+            .unwrap_or_else(|| panic!("index {i} out of range for {len} locks"));
+        &mut held.guard
+    }
+}
+
+/// Locks every mutex in `locks` in rank order, whatever order they are
+/// named in, and returns one guard for all of them.
+///
+/// # Panics
+///
+/// If one lock is named twice: the second `lock()` would wait for ever for
+/// the first.
+pub fn acquire<'a, T>(locks: &[&'a OrderedMutex<T>]) -> Acquired<'a, T> {
+    // The callers' positions, sorted by rank: the one global order.
+    let mut order: Vec<usize> = (0..locks.len()).collect();
+    order.sort_unstable_by_key(|&i| locks[i].rank());
+    if let Some(pair) = order
+        .windows(2)
+        .find(|pair| locks[pair[0]].rank() == locks[pair[1]].rank())
+    {
+        panic!("`{}` is named twice in one acquire", locks[pair[0]].name());
+    }
+    let taken = order
+        .into_iter()
+        .map(|caller| (caller, locks[caller].lock()))
+        .collect();
+    Acquired { taken }
+}
+
+impl<T> Drop for Acquired<'_, T> {
+    fn drop(&mut self) {
+        // A Vec drops front to back; popping releases the last taken first.
+        while let Some(taken) = self.taken.pop() {
+            drop(taken);
+        }
+    }
+}
