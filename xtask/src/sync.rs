@@ -407,45 +407,71 @@ fn chapter_shape_problems(lesson: &str, chapter: &str, sections: &[Expected]) ->
     problems
 }
 
-/// The rule "every verdict can come out no", counted: a lesson has at least
-/// as many control tests (`fn verdict_<name>_can_fail`, anywhere under
-/// `crates/<lesson>/`) as verdict lines (`<claim>: yes|no`) in its snapshot,
-/// and no source file prints a verdict it did not compute (a string literal
-/// holding `: yes`).
+/// The rule "every verdict can come out no", checked per verdict function:
+/// a lesson computes every verdict it prints in `src/verdict.rs` (or
+/// `src/verdict/`), one `pub fn <name>(…) -> Verdict` per claim, and each
+/// such function has a control test `fn verdict_<name>_can_fail` in the
+/// lesson's tests that runs the broken variant and asserts the answer
+/// opposite to the snapshot's. A control whose function is gone is stale;
+/// a snapshot with verdict lines needs verdict functions; and no source file
+/// prints a verdict it did not compute (a string literal holding `: yes`).
 fn check_every_verdict_can_fail(root: &Path, lessons: &[Lesson]) -> Result {
     let mut wrong = Vec::new();
     for lesson in lessons {
         let dir = root.join("crates").join(&lesson.name);
-        let snapshot = dir
-            .join("tests/snapshots")
-            .join(format!("{}.snap", lesson.name));
-        let verdicts = fs::read_to_string(&snapshot)
+        let verdict_lines = fs::read_to_string(crate::book::snapshot_path(root, &lesson.name))
             .unwrap_or_default()
             .lines()
             .filter(|line| is_verdict_line(line))
             .count();
-        let mut controls = 0;
+        let mut functions = Vec::new();
+        let mut controls = Vec::new();
         for file in rust_files(&dir) {
             let text = fs::read_to_string(&file).unwrap_or_default();
-            controls += text.lines().filter(|line| is_control_test(line)).count();
-            if file.starts_with(dir.join("src")) {
+            let in_src = file.starts_with(dir.join("src"));
+            let is_verdict_module =
+                file == dir.join("src/verdict.rs") || file.starts_with(dir.join("src/verdict"));
+            if is_verdict_module {
+                functions.extend(verdict_functions(&text));
+            }
+            controls.extend(text.lines().filter_map(control_test_name));
+            if in_src {
                 for (number, line) in text.lines().enumerate() {
                     if prints_literal_yes(line) {
                         wrong.push(format!(
                             "{}:{}: prints a literal \"yes\"; compute the verdict",
-                            file.strip_prefix(root).unwrap_or(&file).display(),
+                            relative(root, &file),
                             number + 1
                         ));
                     }
                 }
             }
         }
-        if controls < verdicts {
+        if verdict_lines > 0 && functions.is_empty() {
             wrong.push(format!(
-                "{}: {verdicts} verdict lines in its snapshot but {controls} control tests \
-                 (`fn verdict_<name>_can_fail`)",
+                "{}: {verdict_lines} verdict lines in its snapshot but no verdict function \
+                 (`pub fn <name>(…) -> Verdict` in src/verdict.rs)",
                 lesson.name
             ));
+        }
+        for function in &functions {
+            if !controls.contains(function) {
+                wrong.push(format!(
+                    "{}: the verdict `{function}` has no control test \
+                     `fn verdict_{function}_can_fail` (running its broken variant, \
+                     asserting the opposite answer)",
+                    lesson.name
+                ));
+            }
+        }
+        for control in &controls {
+            if !functions.contains(control) {
+                wrong.push(format!(
+                    "{}: the control `verdict_{control}_can_fail` tests no verdict function \
+                     `{control}` in src/verdict.rs",
+                    lesson.name
+                ));
+            }
         }
     }
     if wrong.is_empty() {
@@ -458,6 +484,26 @@ fn check_every_verdict_can_fail(root: &Path, lessons: &[Lesson]) -> Result {
     }
 }
 
+/// The names of the `pub fn`s in `text` that return a `Verdict`.
+fn verdict_functions(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("pub fn ") {
+        let after = &rest[at + "pub fn ".len()..];
+        let name: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        // The signature runs to the body's opening brace (or a `;`).
+        let signature = after.find(['{', ';']).map_or(after, |end| &after[..end]);
+        if signature.contains("-> Verdict") || signature.contains("-> kit::Verdict") {
+            found.push(name);
+        }
+        rest = after;
+    }
+    found
+}
+
 /// `ten children ran in parallel: yes`: a claim, a colon, the answer.
 fn is_verdict_line(line: &str) -> bool {
     [": yes", ": no"].iter().any(|answer| {
@@ -468,16 +514,15 @@ fn is_verdict_line(line: &str) -> bool {
     })
 }
 
-fn is_control_test(line: &str) -> bool {
+/// `fn verdict_<name>_can_fail()` → `<name>`.
+fn control_test_name(line: &str) -> Option<String> {
     let line = line.trim_start();
-    let Some(name) = line
+    let name = line
         .strip_prefix("fn ")
-        .or_else(|| line.strip_prefix("async fn "))
-    else {
-        return false;
-    };
+        .or_else(|| line.strip_prefix("async fn "))?;
     let name = name.split('(').next().unwrap_or_default();
-    name.starts_with("verdict_") && name.ends_with("_can_fail")
+    let claim = name.strip_prefix("verdict_")?.strip_suffix("_can_fail")?;
+    (!claim.is_empty()).then(|| claim.to_owned())
 }
 
 /// A line of code (not a comment) with a string literal that holds `: yes`.
@@ -713,8 +758,8 @@ fn read(path: &Path) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::{
-        Expected, chapter_shape_problems, is_control_test, is_verdict_line, prints_literal_yes,
-        typed_section_number, with_description, without_stale_lessons,
+        Expected, chapter_shape_problems, control_test_name, is_verdict_line, prints_literal_yes,
+        typed_section_number, verdict_functions, with_description, without_stale_lessons,
     };
 
     fn sections() -> Vec<Expected> {
@@ -838,10 +883,38 @@ mod tests {
 
     #[test]
     fn control_tests_are_named_verdict_something_can_fail() {
-        assert!(is_control_test("fn verdict_ran_in_parallel_can_fail() {"));
-        assert!(is_control_test("    async fn verdict_on_time_can_fail() {"));
-        assert!(!is_control_test("fn verdict_ran_in_parallel() {"));
-        assert!(!is_control_test("// fn verdict_x_can_fail()"));
+        let name = |line| control_test_name(line);
+        assert_eq!(
+            name("fn verdict_ran_in_parallel_can_fail() {").as_deref(),
+            Some("ran_in_parallel")
+        );
+        assert_eq!(
+            name("    async fn verdict_on_time_can_fail() {").as_deref(),
+            Some("on_time")
+        );
+        assert_eq!(name("fn verdict_ran_in_parallel() {"), None);
+        assert_eq!(name("// fn verdict_x_can_fail()"), None);
+    }
+
+    #[test]
+    fn verdict_functions_are_the_pub_fns_returning_a_verdict() {
+        let source = "\
+pub fn stopped_early(from: u32, shown: &[u32]) -> Verdict {
+    Verdict::from(true)
+}
+pub fn on_time(
+    took: Duration,
+) -> kit::Verdict {
+    todo!()
+}
+pub fn helper() -> bool {
+    true
+}
+fn private() -> Verdict {
+    Verdict::No
+}
+";
+        assert_eq!(verdict_functions(source), ["stopped_early", "on_time"]);
     }
 
     #[test]
