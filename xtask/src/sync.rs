@@ -640,10 +640,10 @@ fn typed_section_number(line: &str, markdown: bool) -> Option<String> {
                 return Some(format!("`{{{{#output {argument}}}}}` (name the section)"));
             }
         }
-        if let Some(at) = line.find(".md#") {
-            if line[at + 4..].starts_with(|c: char| c.is_ascii_digit()) {
-                return Some("a link to a numbered heading id".into());
-            }
+        if let Some(at) = line.find(".md#")
+            && line[at + 4..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return Some("a link to a numbered heading id".into());
         }
     }
     None
