@@ -17,6 +17,7 @@ mod book;
 mod compare;
 mod learn;
 mod lessons;
+mod notes;
 mod python;
 mod sections;
 mod sync;
@@ -79,6 +80,8 @@ commands:
                             (release), one table: Python, Rust, the best
                             tool, the floor; --quick: 1 run, small sizes;
                             --record: write book/src/measured/*.md
+  notes [--seeds DIR]       check that no run of 4 lines equals the notes'
+                            (skipped where the notes are not found)
   ci                        everything CI runs: fmt, sync, clippy, tests,
                             loom models, the exercises (learn --verify),
                             benches in test mode, the book";
@@ -103,6 +106,7 @@ fn main() -> ExitCode {
         "learn" => learn::learn(&root(), rest),
         "python" => python::run_all(&root()),
         "compare" => compare::compare(&root(), rest),
+        "notes" => notes::notes(&root(), rest),
         "ci" => ci(),
         "help" | "--help" | "-h" => {
             println!("{HELP}");
@@ -283,6 +287,9 @@ fn ci() -> Result {
         cargo(&["test", "--benches"], &all)
     })?;
     step("the Python programs run and end", || python::run_all(&root))?;
+    step("the course retells the notes in its own words", || {
+        notes::notes(&root, &[])
+    })?;
     step(
         "Python beside Rust (compare --quick: 1 run each, small sizes)",
         || compare::compare(&root, &["--quick".into()]),
