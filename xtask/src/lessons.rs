@@ -83,7 +83,12 @@ pub fn facts(root: &Path, name: &str) -> Result<Facts, String> {
 /// and tested before it has a place; `sync --check` refuses it.
 pub fn load(root: &Path) -> Result<Vec<Lesson>, String> {
     let order = order(root)?;
-    let mut names = order.lessons.clone();
+    let mut names: Vec<String> = order
+        .lessons
+        .iter()
+        .filter(|name| root.join("crates").join(name).join("lesson.toml").is_file())
+        .cloned()
+        .collect();
     let mut unlisted = unlisted(root, &order);
     unlisted.sort();
     names.extend(unlisted);

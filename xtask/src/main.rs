@@ -17,6 +17,7 @@ mod book;
 mod compare;
 mod learn;
 mod lessons;
+mod new;
 mod notes;
 mod python;
 mod sections;
@@ -59,6 +60,9 @@ usage: cargo xtask <command>
 
 commands:
   list                      the lessons, in reading order
+  new <lesson>              scaffold a lesson that builds and passes its checks
+                            (remove one: delete crates/<lesson>/ and its
+                            chapter, then `cargo xtask sync`)
   run <lesson>... | --all   build and run lessons, each under a time limit
                             (--timeout SECS, default 15)
   test [--accept] [<lesson>...]
@@ -98,6 +102,7 @@ fn main() -> ExitCode {
     };
     let result = match command.as_str() {
         "list" => list(),
+        "new" => new::new(&root(), rest),
         "run" => run(rest),
         "test" => test(rest),
         "book" => book::build(&root()),

@@ -28,7 +28,8 @@ pub fn sync(root: &Path, args: &[String]) -> Result {
         [flag] if flag == "--check" => true,
         _ => return Err(usage("usage: cargo xtask sync [--check]")),
     };
-    let lessons = lessons::all();
+    // Read afresh, not `lessons::all()`: `new` has just added a lesson.
+    let lessons = &lessons::load(root).map_err(fail)?;
     let order = lessons::order(root).map_err(fail)?;
     let stale: Vec<&String> = order
         .lessons
@@ -656,7 +657,7 @@ fn relative(root: &Path, path: &Path) -> String {
         .to_string()
 }
 
-const GLOSSARY_HEADER: &str = "| Python | Rust | Lesson |";
+pub const GLOSSARY_HEADER: &str = "| Python | Rust | Lesson |";
 
 /// `introduction.md` with its glossary rows sorted by lesson (reading
 /// order), keeping each lesson's rows in the order it wrote them; and the
@@ -697,6 +698,8 @@ fn glossary_in_reading_order<'a>(
             .unwrap_or(lessons.len())
     };
     let mut rows = lines[first_row..end].to_vec();
+    // A row of a lesson that is gone goes with it.
+    rows.retain(|row| lessons.iter().any(|l| l.name == lesson_of(row)));
     rows.sort_by_key(|row| rank(row)); // stable: a lesson's rows keep their order
 
     let without_rows = lessons
