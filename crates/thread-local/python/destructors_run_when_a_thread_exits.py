@@ -1,4 +1,5 @@
-"""Section 2: a thread's values are freed when it exits.
+"""A thread's values are freed when it exits (`destructors_run_when_a_thread_exits`
+in `main.rs`).
 
 When a thread ends, CPython clears its thread-local attributes; an object
 no one else holds is freed then, and its __del__ runs, before join()

@@ -1,4 +1,5 @@
-"""Section 1: each thread sees its own value (Cookbook 12.6).
+"""Each thread sees its own value (Cookbook 12.6; `each_thread_sees_its_own_value`
+in `main.rs`).
 
 `threading.local()` is one object whose attributes every thread sees
 separately. A subclass's __init__ runs once in each thread that uses it,

@@ -1,4 +1,5 @@
-"""Section 4: nested connections keep a stack (Cookbook 12.6).
+"""Nested connections keep a stack (Cookbook 12.6; `nested_connections_keep_a_stack`
+in `main.rs`).
 
 The recipe's second LazyConnection keeps a per-thread list of sockets:
 each `with conn as s:` pushes a new one, each exit pops and closes the

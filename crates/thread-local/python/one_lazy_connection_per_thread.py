@@ -1,9 +1,14 @@
-"""Section 3: one lazy connection per thread (Cookbook 12.6).
+"""One lazy connection per thread (Cookbook 12.6; `one_lazy_connection_per_thread`
+in `main.rs`).
 
 The recipe's LazyConnection: `with conn as sock:` opens a socket for the
 thread that enters, kept in a threading.local so __exit__ finds this
 thread's socket again. Entering twice on one thread raises
-RuntimeError('Already connected'). Three threads share one LazyConnection.
+RuntimeError('Already connected'). Three threads share one LazyConnection
+(the notes' first version starts two; every section here runs three).
+
+The socket is stored in the thread-local only once it has connected: a
+refused connection leaves nothing behind, so the thread may try again.
 """
 import socket
 import threading

@@ -1,4 +1,5 @@
-//! Lesson 6: per-thread state (Python Cookbook 12.6).
+//! The `thread-local` lesson's library: per-thread state (Python Cookbook
+//! 12.6).
 //!
 //! - [`server`]: the lesson's own tiny HTTP server on 127.0.0.1, which counts
 //!   what it sees, so the lesson can prove its claims from the other side of

@@ -1,4 +1,6 @@
-//! Lesson 6: per-thread state (Python Cookbook 12.6).
+//! The `thread-local` lesson's program: per-thread state (Python Cookbook
+//! 12.6), in five sections, each a function below, called in order by
+//! `main`.
 //!
 //! Run it with `cargo run -p thread-local`. The lesson starts its own HTTP
 //! server on 127.0.0.1 and stops it at the end; threads return what they saw
@@ -11,7 +13,7 @@ use std::thread;
 use thread_local::connection::{LazyConnection, NestedLazyConnection};
 use thread_local::server::{self, Server};
 use thread_local::verdict::{
-    DropLog, Noisy, distinct_connections, every_connection_accounted_for, value_was_dropped, yes_no,
+    DropLog, Noisy, distinct_connections, every_connection_accounted_for, value_was_dropped,
 };
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -30,7 +32,7 @@ thread_local! {
     static COUNTER: Cell<u32> = const { Cell::new(0) };
 }
 
-/// 1. `thread_local!`: one static name, a separate value in every thread.
+/// `thread_local!`: one static name, a separate value in every thread.
 fn each_thread_sees_its_own_value() {
     println!("== 1. Each thread sees its own value ==");
     let finals = on_three_threads(|n| {
@@ -51,8 +53,8 @@ thread_local! {
     static NOISY: RefCell<Option<Noisy>> = const { RefCell::new(None) };
 }
 
-/// 2. A thread-local value is dropped when its thread exits, before `join`
-///    returns.
+/// A thread-local value is dropped when its thread exits, before `join`
+/// returns.
 fn destructors_run_when_a_thread_exits() {
     println!("\n== 2. Destructors run when a thread exits ==");
     // `Noisy` (src/verdict.rs) records its drop in the log.
@@ -67,7 +69,7 @@ fn destructors_run_when_a_thread_exits() {
         // is the threads' order, and we can check it after every join.
         println!(
             "thread {n} {outcome}; its value was dropped before join returned: {}",
-            yes_no(value_was_dropped(&LOG, n))
+            value_was_dropped(&LOG, n)
         );
     }
     for n in LOG.entries() {
@@ -77,7 +79,7 @@ fn destructors_run_when_a_thread_exits() {
 // ANCHOR_END: destructors
 
 // ANCHOR: one_per_thread
-/// 3. One `LazyConnection` shared by three threads; each opens its own.
+/// One `LazyConnection` shared by three threads; each opens its own.
 ///
 /// Returns how many connections the threads opened.
 fn one_lazy_connection_per_thread(server: &Server) -> Result<u64, Box<dyn Error>> {
@@ -112,7 +114,7 @@ fn one_lazy_connection_per_thread(server: &Server) -> Result<u64, Box<dyn Error>
 // ANCHOR_END: one_per_thread
 
 // ANCHOR: nested
-/// 4. Nested use: each thread opens two at once, and closes them in reverse.
+/// Nested use: each thread opens two at once, and closes them in reverse.
 ///
 /// Returns how many connections the threads opened.
 fn nested_connections_keep_a_stack(server: &Server) -> Result<u64, Box<dyn Error>> {
@@ -122,7 +124,7 @@ fn nested_connections_keep_a_stack(server: &Server) -> Result<u64, Box<dyn Error
         let s1 = conn.enter()?;
         let s2 = conn.enter()?;
         let depth_inside = conn.depth();
-        let distinct = distinct_connections(&s1, &s2)?;
+        let distinct = distinct_connections(&s1, &s2);
         let body1 = server::get(&s1, "/downloads")?;
         let body2 = server::get(&s2, "/index.html")?;
         drop(s2); // the inner one first, as nested `with`s unwind
@@ -132,7 +134,7 @@ fn nested_connections_keep_a_stack(server: &Server) -> Result<u64, Box<dyn Error
             format!("s1 -> \"{body1}\", s2 -> \"{body2}\""),
             format!(
                 "open at once: {depth_inside}, distinct connections: {}, open after closing s2: {depth_between}, after s1: {}",
-                yes_no(distinct),
+                distinct,
                 conn.depth()
             ),
         ];
@@ -151,8 +153,8 @@ fn nested_connections_keep_a_stack(server: &Server) -> Result<u64, Box<dyn Error
 // ANCHOR_END: nested
 
 // ANCHOR: server_counts
-/// 5. The server's own counts: every connection opened was accepted,
-///    answered, and closed by its guard.
+/// The server's own counts: every connection opened was accepted,
+/// answered, and closed by its guard.
 fn the_server_saw_every_connection_open_and_close(server: Server, opened: u64) {
     println!("\n== 5. The server saw every connection open and close ==");
     let report = server.stop();
@@ -163,7 +165,7 @@ fn the_server_saw_every_connection_open_and_close(server: Server, opened: u64) {
     );
     println!(
         "every connection accepted, answered and closed by its guard: {}",
-        yes_no(every_connection_accounted_for(&report, opened))
+        every_connection_accounted_for(&report, opened)
     );
 }
 // ANCHOR_END: server_counts

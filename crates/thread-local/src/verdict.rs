@@ -1,20 +1,21 @@
-//! The checks behind every `yes`/`no` the lesson prints.
+//! The checks behind every `yes`/`no` the lesson prints, one function per
+//! claim, each returning a [`Verdict`].
 //!
 //! `main.rs` prints what these return; `tests/verdicts.rs` runs a broken
-//! variant for each (a value kept in a global, a socket handed out twice, a
-//! connection that never asked anything) and watches the answer turn to
-//! `no`. A verdict that could only ever say `yes` would prove nothing.
+//! variant for each (a value kept in a global instead of a thread-local, a
+//! per-thread cache that hands one socket out twice, a connection that
+//! never asked anything) and watches the answer turn to `no`. A verdict
+//! that could only ever say `yes` would prove nothing.
+//!
+//! `Noisy` and its `DropLog` live here too: they are the evidence the
+//! drop verdict reads.
 
-use std::io;
 use std::net::TcpStream;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
+
+use kit::Verdict;
 
 use crate::server::ServerReport;
-
-/// `yes` or `no`, as the lesson prints a verdict.
-pub fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}
 
 // ANCHOR: drop_log
 /// Where [`Noisy`] values record their drop: the numbers of the threads
@@ -32,7 +33,7 @@ impl DropLog {
     pub fn entries(&self) -> Vec<u32> {
         self.0
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(PoisonError::into_inner)
             .clone()
     }
 }
@@ -56,25 +57,27 @@ impl Drop for Noisy {
         self.log
             .0
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(PoisonError::into_inner)
             .push(self.thread);
     }
 }
 
-/// Whether thread `thread`'s value has been dropped by now.
-pub fn value_was_dropped(log: &DropLog, thread: u32) -> bool {
-    log.entries().contains(&thread)
+/// Thread `thread`'s value has been dropped by now.
+pub fn value_was_dropped(log: &DropLog, thread: u32) -> Verdict {
+    Verdict::from(log.entries().contains(&thread))
 }
 // ANCHOR_END: drop_log
 
-/// Whether `a` and `b` are two connections, not one seen twice: each TCP
-/// connection has its own pair of local and remote address.
-pub fn distinct_connections(a: &TcpStream, b: &TcpStream) -> io::Result<bool> {
-    Ok((a.local_addr()?, a.peer_addr()?) != (b.local_addr()?, b.peer_addr()?))
+/// `a` and `b` are two connections, not one seen twice: each TCP
+/// connection has its own pair of local and remote address. A socket whose
+/// addresses cannot be read (it is not connected) proves nothing: `no`.
+pub fn distinct_connections(a: &TcpStream, b: &TcpStream) -> Verdict {
+    let ends = |s: &TcpStream| Some((s.local_addr().ok()?, s.peer_addr().ok()?));
+    Verdict::from(matches!((ends(a), ends(b)), (Some(a), Some(b)) if a != b))
 }
 
-/// Whether the server accepted, answered, and saw the client close, each
-/// of the `opened` connections the threads report: no more, no fewer.
-pub fn every_connection_accounted_for(report: &ServerReport, opened: u64) -> bool {
-    [report.accepted, report.answered, report.closed_by_client] == [opened; 3]
+/// The server accepted, answered, and saw the client close, each of the
+/// `opened` connections the threads report: no more, no fewer.
+pub fn every_connection_accounted_for(report: &ServerReport, opened: u64) -> Verdict {
+    Verdict::from([report.accepted, report.answered, report.closed_by_client] == [opened; 3])
 }
