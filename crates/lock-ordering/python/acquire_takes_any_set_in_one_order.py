@@ -1,4 +1,5 @@
-"""Section 2: acquire() takes any set of locks in one global order.
+"""acquire() takes any set of locks in one global order (the Rust side:
+`acquire_takes_any_set_in_one_order`, in `main.rs`).
 
 All six orders of naming three locks; acquire() sorts them by id() and
 takes them in the same order every time. Which order that is depends on

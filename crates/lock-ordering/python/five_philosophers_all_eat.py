@@ -1,4 +1,5 @@
-"""Section 5: five dining philosophers, each eating through acquire().
+"""Five dining philosophers, each eating through acquire() (the Rust side:
+`five_philosophers_all_eat`, in `main.rs`).
 
 The recipe's philosophers eat for ever; these eat 1000 times each and
 leave. Each chopstick keeps a tally, written while it is held, of the

@@ -1,4 +1,5 @@
-"""Section 3: the same two threads, through acquire(), never deadlock.
+"""The same two threads, through acquire(), never deadlock (the Rust side:
+`one_global_order_cannot_deadlock`, in `main.rs`).
 
 The recipe's first program: one thread names (x, y), the other (y, x),
 and both loop for ever. Here each moves money 1000 times between two

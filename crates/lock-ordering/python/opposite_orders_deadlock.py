@@ -1,4 +1,5 @@
-"""Section 1: two threads take two locks in opposite orders (Cookbook 12.5).
+"""Two threads take two locks in opposite orders (Cookbook 12.5; the Rust
+side: `opposite_orders_deadlock`, in `main.rs`).
 
 Thread 1 takes x, then y; thread 2 takes y, then x. A barrier makes sure
 each holds its first lock before it asks for its second, so each waits for

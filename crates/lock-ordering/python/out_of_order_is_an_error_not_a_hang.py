@@ -1,4 +1,5 @@
-"""Section 4: taking a lock out of order is an error, not a hang.
+"""Taking a lock out of order is an error, not a hang (the Rust side:
+`out_of_order_is_an_error_not_a_hang`, in `main.rs`).
 
 The recipe's second program: nested acquire() calls in opposite orders.
 A barrier makes sure each thread holds its outer lock before it asks for

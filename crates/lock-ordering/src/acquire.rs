@@ -6,11 +6,11 @@
 
 use std::fmt;
 use std::ops::{Index, IndexMut};
-use std::sync::PoisonError;
+
+use kit::sync::{MutexGuard, lock};
 
 use crate::OrderedMutex;
 use crate::held::{HELD, Held};
-use crate::sync::MutexGuard;
 
 // ANCHOR: acquire_error
 /// Why [`acquire`] refused, before it waited for anything.
@@ -87,14 +87,14 @@ pub fn acquire<'a, T>(locks: &[&'a OrderedMutex<T>]) -> Result<Acquired<'a, T>, 
     let taken: Vec<Taken<'a, T>> = order
         .into_iter()
         .map(|caller| {
-            let lock = locks[caller];
-            // A panic while another thread held this lock poisons it; the
-            // order is all this lesson guards, so take the data as it is.
-            let guard = lock.mutex.lock().unwrap_or_else(PoisonError::into_inner);
+            let ordered = locks[caller];
             Taken {
                 caller,
-                lock,
-                guard,
+                lock: ordered,
+                // A panic while another thread held this lock poisons it;
+                // the order is all this lesson guards, so `kit::sync::lock`
+                // takes the data as it is.
+                guard: lock(&ordered.mutex),
             }
         })
         .collect();

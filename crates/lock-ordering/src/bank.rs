@@ -1,6 +1,6 @@
-//! Section 3's bank account: a balance and a ledger, all behind the
-//! account's one lock, so what the ledger says is what happened to the
-//! balance.
+//! The bank account of `one_global_order_cannot_deadlock` (in `main.rs`):
+//! a balance and a ledger, all behind the account's one lock, so what the
+//! ledger says is what happened to the balance.
 
 /// One account. Every field is written only by a thread holding the
 /// account's lock, in the same critical section that moves the money.

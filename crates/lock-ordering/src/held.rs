@@ -5,8 +5,6 @@
 
 use std::cell::RefCell;
 
-use crate::sync;
-
 // ANCHOR: held
 /// One entry in a thread's list of held locks.
 #[derive(Debug, Clone, Copy)]
@@ -15,7 +13,7 @@ pub(crate) struct Held {
     pub(crate) name: &'static str,
 }
 
-sync::thread_local! {
+kit::sync::thread_local! {
     /// The locks this thread holds through [`acquire`](crate::acquire), in
     /// the order it took them. Thread-local, like the recipe's
     /// `threading.local()`: the rule is about what *this* thread does, so no

@@ -44,15 +44,19 @@
 //! One file per piece, in the order the chapter builds them: `mutex.rs`
 //! ([`OrderedMutex`]), `acquire.rs` ([`acquire`], [`Acquired`],
 //! [`AcquireError`]) and `held.rs` (the held-lock list). Then the lesson's
-//! uses of them: [`bank`] (section 3's accounts), [`philosophers`] (section
-//! 5) and [`verdict`] (every `yes`/`no` it prints).
+//! uses of them: [`bank`] (the accounts of the transfers that cannot
+//! deadlock), [`philosophers`] (the dinner) and [`verdict`] (every `yes`/`no`
+//! it prints).
+//!
+//! The pieces take their `Mutex` and `thread_local!` from `kit::sync`:
+//! std's in a normal build, loom's under `--cfg loom`, so `tests/loom.rs`
+//! checks every interleaving of this very code.
 
 mod acquire;
 pub mod bank;
 mod held;
 mod mutex;
 pub mod philosophers;
-mod sync;
 pub mod verdict;
 
 pub use acquire::{AcquireError, Acquired, acquire};

@@ -1,5 +1,7 @@
-//! Lesson 7: avoiding deadlock by taking locks in one global order
-//! (Python Cookbook 12.5). Run it with `cargo run -p lock-ordering`.
+//! The `lock-ordering` lesson's program: avoiding deadlock by taking locks
+//! in one global order (Python Cookbook 12.5), in five sections, each a
+//! function below, called in order by `main`. Run it with
+//! `cargo run -p lock-ordering`.
 
 use lock_ordering::bank::Account;
 use lock_ordering::philosophers::{self, PHILOSOPHERS};
@@ -123,7 +125,7 @@ fn one_global_order_cannot_deadlock() {
     let start = Barrier::new(2);
 
     // Move 1 from `from` to `to`, TRANSFERS times. Thread 1 names (x, y),
-    // thread 2 names (y, x): section 1's two orders. The money and the
+    // thread 2 names (y, x): the two orders that deadlocked above. The money and the
     // ledger entries move in one critical section, holding both locks.
     let transfer = |from: &OrderedMutex<Account>, to: &OrderedMutex<Account>| {
         start.wait();
@@ -168,8 +170,8 @@ fn out_of_order_is_an_error_not_a_hang() {
     let y = OrderedMutex::new("y", ());
     let both_hold_one = Barrier::new(2);
 
-    // Section 1's shape again, with nested acquires: take `outer`, wait until
-    // the other thread holds its outer lock too, then ask for `inner`.
+    // The deadlock's shape again, with nested acquires: take `outer`, wait
+    // until the other thread holds its outer lock too, then ask for `inner`.
     let nested = |outer: &OrderedMutex<()>, inner: &OrderedMutex<()>| {
         let _outer = acquire(&[outer]).expect("this thread holds no other lock");
         both_hold_one.wait();

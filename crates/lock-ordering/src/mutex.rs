@@ -7,7 +7,7 @@ use std::fmt;
 use std::sync::PoisonError;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::sync::Mutex;
+use kit::sync::Mutex;
 
 // ANCHOR: ordered_mutex
 /// The rank the next [`OrderedMutex`] gets. A plain counter: it only has to

@@ -185,7 +185,7 @@ fn the_held_list_is_per_thread() {
 
 #[test]
 fn the_thread_that_nests_out_of_order_always_trips_and_the_other_finishes() {
-    // Lesson section 4, a hundred times: the result never depends on timing.
+    // `out_of_order_is_an_error_not_a_hang`, a hundred times: the result never depends on timing.
     for _ in 0..100 {
         let x = OrderedMutex::new("x", ());
         let y = OrderedMutex::new("y", ());
