@@ -1,4 +1,5 @@
-"""Section 5, Effective Python Item 59's max_workers, shown, not assumed.
+"""Effective Python Item 59's max_workers, shown, not assumed (the Rust
+side: `a_pool_of_n_never_runs_more_than_n`, in `main.rs`).
 
 A gauge counts the jobs inside at once and keeps the highest count. Each
 job waits at a Barrier for WORKERS - 1 others, so the pool does reach

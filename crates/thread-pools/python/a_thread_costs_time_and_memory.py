@@ -1,4 +1,5 @@
-"""Section 1, Effective Python Item 57: what one thread costs.
+"""Effective Python Item 57: what one thread costs (the Rust side:
+`a_thread_costs_time_and_memory`, in `main.rs`).
 
 A CPython thread is an operating-system thread with a stack of its own.
 On Linux, /proc/self/status shows what 64 parked threads add to the

@@ -1,4 +1,5 @@
-"""Section 6, Effective Python Item 57: don't start a thread per fan-out item.
+"""Effective Python Item 57: don't start a thread per fan-out item (the
+Rust side: `a_thread_per_item_does_not_scale`, in `main.rs`).
 
 A thousand tiny jobs (counting Collatz steps), each on a thread of its
 own, against the same jobs on a pool of four. Fastest of three runs each.

@@ -1,4 +1,5 @@
-"""Section 7, recipe 12.7's echo server: the accept loop submits each
+"""Recipe 12.7's echo server (the Rust side: `an_echo_server_on_a_bounded_pool`,
+in `main.rs`): the accept loop submits each
 connection to a ThreadPoolExecutor, so a burst of clients waits in the
 pool's queue instead of starting a burst of threads.
 

@@ -1,4 +1,5 @@
-"""Section 4, recipe 12.7's as_completed loop: results as they finish.
+"""Recipe 12.7's as_completed loop: results as they finish (the Rust side:
+`as_completed_yields_results_as_they_finish`, in `main.rs`).
 
 The slow job cannot finish until a gate opens, and the gate opens only
 after the other two have come out of as_completed, so it is certainly

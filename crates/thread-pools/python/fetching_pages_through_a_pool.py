@@ -1,4 +1,5 @@
-"""Section 8, recipe 12.7's page fetcher and Effective Python Item 56.
+"""Recipe 12.7's page fetcher and Effective Python Item 56 (the Rust side:
+`fetching_pages_through_a_pool`, in `main.rs`).
 
 Three pages from a slow local server (it waits 100 ms before every answer,
 one of the pages is missing) and one address where nothing listens, fetched

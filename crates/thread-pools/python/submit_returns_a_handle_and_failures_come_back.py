@@ -1,4 +1,5 @@
-"""Section 3, recipe 12.7 and Effective Python Item 59: submit and result.
+"""Recipe 12.7 and Effective Python Item 59: submit and result (the Rust
+side: `submit_returns_a_handle_and_failures_come_back`, in `main.rs`).
 
 pool.submit(fn, *args) returns a Future at once; future.result() blocks
 until fn has run, then returns its value or raises its exception in the

@@ -1,4 +1,5 @@
-"""Section 2, recipe 12.7's hand-built pool and Effective Python Item 58.
+"""Recipe 12.7's hand-built pool and Effective Python Item 58 (the Rust
+side: `workers_pull_jobs_from_a_channel`, in `main.rs`).
 
 A queue.Queue of jobs and a few threads that take jobs from it. The recipe
 makes its workers daemon threads and never stops them; here shutdown puts

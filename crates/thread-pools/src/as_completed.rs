@@ -3,9 +3,10 @@
 
 use std::fmt;
 
+use kit::sync::{Arc, lock};
+
 use crate::channel::Channel;
 use crate::handle::{JobError, JobHandle};
-use crate::sync::{Arc, lock};
 
 // ANCHOR: as_completed
 /// Yields each job's `(index, result)` as the job finishes, fastest first;

@@ -6,7 +6,7 @@
 use std::collections::VecDeque;
 use std::fmt;
 
-use crate::sync::{Condvar, Mutex, lock, wait};
+use kit::sync::{Condvar, Mutex, lock, wait};
 
 // ANCHOR: channel
 /// A queue that many threads can send to and receive from (std's

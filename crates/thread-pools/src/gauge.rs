@@ -2,7 +2,7 @@
 //! most it ever saw, so the lesson can *show* that a pool of N never runs
 //! more than N jobs at once instead of assuming it.
 
-use crate::sync::{AtomicUsize, Ordering};
+use kit::sync::{AtomicUsize, Ordering};
 
 // ANCHOR: gauge
 /// Counts how many are inside right now, and remembers the most there ever

@@ -8,7 +8,7 @@ use std::panic::{self, AssertUnwindSafe};
 
 use crate::channel::Channel;
 use crate::pool::{Job, ThreadPool};
-use crate::sync::{Arc, Condvar, Mutex, lock, wait};
+use kit::sync::{Arc, Condvar, Mutex, lock, wait};
 
 // ANCHOR: handle
 /// How a job can fail, as seen from its [`JobHandle`].
@@ -102,7 +102,9 @@ impl ThreadPool {
             let outcome = match panic::catch_unwind(AssertUnwindSafe(job)) {
                 Ok(Ok(value)) => Ok(value),
                 Ok(Err(err)) => Err(JobError::Failed(err)),
-                Err(payload) => Err(JobError::Panicked(panic_message(payload.as_ref()))),
+                Err(payload) => Err(JobError::Panicked(
+                    kit::panic_message(payload.as_ref()).to_owned(),
+                )),
             };
             for_worker.complete(outcome);
         });
@@ -113,17 +115,6 @@ impl ThreadPool {
     }
 }
 
-/// The text of a panic: `panic!("literal")` carries a `&str`, a formatted
-/// `panic!("{x}")` a `String`; anything else (`panic_any`) has no text.
-pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(text) = payload.downcast_ref::<&str>() {
-        (*text).to_owned()
-    } else if let Some(text) = payload.downcast_ref::<String>() {
-        text.clone()
-    } else {
-        "a panic with no message".to_owned()
-    }
-}
 // ANCHOR_END: submit
 
 impl<T, E> fmt::Debug for JobHandle<T, E> {

@@ -22,13 +22,14 @@
 //!
 //! One file per step: `channel.rs`, `pool.rs`, `handle.rs` (with
 //! [`ThreadPool::submit`]), `as_completed.rs`, and `gauge.rs`; [`cost`]
-//! measures what a thread costs (section 1), [`net`] is the servers and
-//! clients of sections 7 and 8, [`verdict`] the checks behind every `yes`
-//! and `no` the lesson prints.
+//! measures what a thread costs (`a_thread_costs_time_and_memory`, in
+//! `main.rs`), [`net`] is the servers and clients of the echo server and
+//! the page fetcher, [`verdict`] the checks behind every `yes` and `no` the
+//! lesson prints.
 //!
-//! Everything here takes its synchronisation types from the private `sync`
-//! shim, so `tests/loom.rs` can run the same code under the loom model
-//! checker.
+//! The primitives take their synchronisation types from `kit::sync`, std's
+//! in a normal build and loom's under `--cfg loom`, so `tests/loom.rs` can
+//! run the same code under the loom model checker.
 //!
 //! ```
 //! use thread_pools::ThreadPool;
@@ -47,17 +48,11 @@ mod gauge;
 mod handle;
 pub mod net;
 mod pool;
-mod sync;
 pub mod verdict;
 
 pub use as_completed::{AsCompleted, as_completed};
 pub use channel::Channel;
 pub use gauge::{Gauge, Inside};
-pub(crate) use handle::panic_message;
+
 pub use handle::{JobError, JobHandle};
 pub use pool::{PoolError, Shutdown, ThreadPool};
-
-/// `yes` or `no`, for the verdicts the lesson prints.
-pub fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}

@@ -16,7 +16,7 @@ use thread_pools::verdict::{
     all_on_pool_workers, faster, fetched_concurrently, got_its_own_words, more_than_a_microsecond,
     never_more_than, reserved_is_its_stack, same_answer, still_waiting, touched_under_a_tenth,
 };
-use thread_pools::{Gauge, JobError, ThreadPool, as_completed, yes_no};
+use thread_pools::{Gauge, JobError, ThreadPool, as_completed};
 
 fn main() -> io::Result<()> {
     a_thread_costs_time_and_memory()?;
@@ -50,21 +50,18 @@ fn a_thread_costs_time_and_memory() -> io::Result<()> {
             println!(
                 "  reserved ~{} KiB of address space each: its stack and a few pages more: {}",
                 default.reserved_kib,
-                yes_no(reserved_is_its_stack(default.reserved_kib, default_kib))
+                reserved_is_its_stack(default.reserved_kib, default_kib)
             );
             println!(
                 "  resident ~{} KiB each: only the pages it touched, under a tenth of that: {}",
                 default.resident_kib,
-                yes_no(touched_under_a_tenth(
-                    default.resident_kib,
-                    default.reserved_kib
-                ))
+                touched_under_a_tenth(default.resident_kib, default.reserved_kib)
             );
             println!("{THREADS} threads with thread::Builder::stack_size({small_kib} KiB):");
             println!(
                 "  reserved ~{} KiB each: its stack and a few pages more: {}",
                 small.reserved_kib,
-                yes_no(reserved_is_its_stack(small.reserved_kib, small_kib))
+                reserved_is_its_stack(small.reserved_kib, small_kib)
             );
         }
         _ => println!("(memory per thread is read from /proc/self/status: Linux only)"),
@@ -75,7 +72,7 @@ fn a_thread_costs_time_and_memory() -> io::Result<()> {
     println!(
         "starting and joining a thread, {SPAWNS} times: {per_thread:.1?} each: \
          more than a microsecond: {}",
-        yes_no(more_than_a_microsecond(per_thread))
+        more_than_a_microsecond(per_thread)
     );
     Ok(())
 }
@@ -111,7 +108,7 @@ fn workers_pull_jobs_from_a_channel() -> io::Result<()> {
     println!("jobs that ran: {jobs:?}");
     println!(
         "every job ran on a pool worker, none on main: {}",
-        yes_no(all_on_pool_workers(&workers))
+        all_on_pool_workers(&workers)
     );
     Ok(())
 }
@@ -130,7 +127,7 @@ fn submit_returns_a_handle_and_failures_come_back() -> io::Result<()> {
     let gated = pool.submit(move || gate.recv().map(|()| "opened"));
     println!(
         "before the gate opens, the job is still waiting: {}",
-        yes_no(still_waiting(&gated))
+        still_waiting(&gated)
     );
     open.send(())
         .map_err(|_| io::Error::other("the gated job is gone"))?;
@@ -214,7 +211,7 @@ fn a_pool_of_n_never_runs_more_than_n() -> io::Result<()> {
     println!(
         "{JOBS} jobs on a pool of {WORKERS}: {finished} finished, most at once: {}: never more than {WORKERS}: {}",
         gauge.peak(),
-        yes_no(never_more_than(gauge.peak(), WORKERS))
+        never_more_than(gauge.peak(), WORKERS)
     );
 
     // The same jobs with a thread each: nothing bounds them.
@@ -267,8 +264,8 @@ fn a_thread_per_item_does_not_scale() -> io::Result<()> {
     println!("{ITEMS} small jobs on a pool: {pooled:.1?} ({threads_started} threads started)");
     println!(
         "same answer ({per_item_total}): {}; the pool was faster: {}",
-        yes_no(same_answer(&per_item_total, &pooled_total)),
-        yes_no(faster(pooled, per_item))
+        same_answer(&per_item_total, &pooled_total),
+        faster(pooled, per_item)
     );
     Ok(())
 }
@@ -292,7 +289,7 @@ fn an_echo_server_on_a_bounded_pool() -> io::Result<()> {
             Ok(bytes) => println!(
                 "client {i}: got back {:?}: its own words: {}",
                 String::from_utf8_lossy(bytes),
-                yes_no(got_its_own_words(bytes, sent))
+                got_its_own_words(bytes, sent)
             ),
             Err(err) => println!("client {i}: error: {:?}", err.kind()),
         }
@@ -303,7 +300,7 @@ fn an_echo_server_on_a_bounded_pool() -> io::Result<()> {
         burst.report.connections,
         burst.report.errors.len(),
         burst.most_at_once,
-        yes_no(never_more_than(burst.most_at_once, WORKERS))
+        never_more_than(burst.most_at_once, WORKERS)
     );
 
     // The same burst on a server with a thread per connection: no bound.
@@ -361,7 +358,7 @@ fn fetching_pages_through_a_pool() -> io::Result<()> {
         "the server answered {} requests, each after {DELAY:.1?}; all four took {took:.1?}: \
          fetched concurrently: {}",
         report.connections,
-        yes_no(fetched_concurrently(took, DELAY, 3))
+        fetched_concurrently(took, DELAY, 3)
     );
     Ok(())
 }

@@ -7,8 +7,9 @@
 use std::fmt;
 use std::io;
 
+use kit::sync::{Arc, thread};
+
 use crate::channel::Channel;
-use crate::sync::{Arc, thread};
 
 // ANCHOR: pool
 /// A job as the workers see it: any closure they can run once, on another

@@ -85,7 +85,7 @@ fn panics_come_back_as_panicked_and_the_worker_keeps_working() {
         );
         assert_eq!(
             opaque.result(),
-            Err(JobError::Panicked("a panic with no message".into()))
+            Err(JobError::Panicked("(a panic without a message)".into()))
         );
         assert_eq!(after.result(), Ok("still here"));
         // The one worker ran all four jobs and was still there to be joined.

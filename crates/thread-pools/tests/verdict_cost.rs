@@ -1,6 +1,8 @@
-//! Section 1's verdicts can come out "no". These tests measure the process's
-//! memory, so they live in a file of their own (their own process) and take
-//! turns: a test measuring while another starts threads would see both.
+//! The controls of `a_thread_costs_time_and_memory`'s verdicts: each runs
+//! a broken variant and gets `no` where the snapshot says `yes`. These
+//! tests measure the process's memory, so they live in a file of their own
+//! (their own process) and take turns: a test measuring while another
+//! starts threads would see both.
 //! Where `/proc/self/status` does not exist (anything but Linux), the
 //! measuring functions return `None` and the memory tests have nothing to
 //! check.
@@ -9,13 +11,13 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
 
+use kit::Verdict;
 use thread_pools::cost::{
     default_stack_size, fastest_of, footprint_per_thread, footprint_per_thread_touching,
 };
 use thread_pools::verdict::{
     more_than_a_microsecond, reserved_is_its_stack, touched_under_a_tenth,
 };
-use thread_pools::yes_no;
 
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
@@ -25,33 +27,28 @@ fn one_at_a_time() -> MutexGuard<'static, ()> {
 
 const THREADS: u64 = 16;
 
-/// The default-stack check, fed threads that were given a 64 KiB stack:
-/// they reserve far less than 2 MiB.
+/// `a_thread_costs_time_and_memory`'s reservation check, each time fed
+/// the other crowd: threads given a 64 KiB stack, judged against std's
+/// default stack, reserve far less than 2 MiB; threads with std's default
+/// stack, judged against 64 KiB, reserve far more.
 #[test]
-fn verdict_reserved_its_default_stack_can_fail() {
+fn verdict_reserved_is_its_stack_can_fail() {
     let _turn = one_at_a_time();
     let default_kib = default_stack_size() as u64 / 1024;
     let Some(small) = footprint_per_thread(THREADS, Some(64 * 1024)).expect("threads start") else {
         return;
     };
     assert_eq!(
-        yes_no(reserved_is_its_stack(small.reserved_kib, default_kib)),
-        "no",
+        reserved_is_its_stack(small.reserved_kib, default_kib),
+        Verdict::No,
         "{small:?}"
     );
-}
-
-/// The small-stack check, fed threads with std's default stack: they
-/// reserve far more than 64 KiB.
-#[test]
-fn verdict_reserved_its_small_stack_can_fail() {
-    let _turn = one_at_a_time();
     let Some(default) = footprint_per_thread(THREADS, None).expect("threads start") else {
         return;
     };
     assert_eq!(
-        yes_no(reserved_is_its_stack(default.reserved_kib, 64)),
-        "no",
+        reserved_is_its_stack(default.reserved_kib, 64),
+        Verdict::No,
         "{default:?}"
     );
 }
@@ -59,7 +56,7 @@ fn verdict_reserved_its_small_stack_can_fail() {
 /// The resident check, fed threads that write to 1 MiB of their 2 MiB
 /// stacks before they are measured: half of what they reserved is resident.
 #[test]
-fn verdict_resident_under_a_tenth_can_fail() {
+fn verdict_touched_under_a_tenth_can_fail() {
     let _turn = one_at_a_time();
     let stack = 2 * 1024 * 1024;
     let Some(busy) =
@@ -69,8 +66,8 @@ fn verdict_resident_under_a_tenth_can_fail() {
     };
     assert!(busy.resident_kib >= 1024, "{busy:?}");
     assert_eq!(
-        yes_no(touched_under_a_tenth(busy.resident_kib, busy.reserved_kib)),
-        "no",
+        touched_under_a_tenth(busy.resident_kib, busy.reserved_kib),
+        Verdict::No,
         "{busy:?}"
     );
 }
@@ -91,8 +88,8 @@ fn verdict_more_than_a_microsecond_can_fail() {
     // `fastest_of` times the whole batch: divide by the calls in it.
     let per_call = per_call / 200;
     assert_eq!(
-        yes_no(more_than_a_microsecond(per_call)),
-        "no",
+        more_than_a_microsecond(per_call),
+        Verdict::No,
         "{per_call:?}"
     );
 }

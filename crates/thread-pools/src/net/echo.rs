@@ -1,6 +1,7 @@
 //! Cookbook 12.7's echo handler and client, and [`echo_burst`]: many
 //! clients at once against a [`Server`](super::Server), held at a gate so
-//! that they really are connected together (section 7).
+//! that they really are connected together (`an_echo_server_on_a_bounded_pool`,
+//! in `main.rs`).
 
 use std::io::{self, Read, Write};
 use std::net::{Shutdown as Close, SocketAddr, TcpStream};

@@ -1,5 +1,6 @@
 //! Just enough HTTP/1.1 to serve a few pages ([`Site`], [`serve_page`]) and
-//! to fetch them ([`fetch`]), for section 8's page fetcher.
+//! to fetch them ([`fetch`]), for the page fetcher of
+//! `fetching_pages_through_a_pool`, in `main.rs`.
 
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};

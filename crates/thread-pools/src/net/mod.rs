@@ -7,8 +7,9 @@
 //! - `server.rs`: [`Server`], the accept loop, and how it hands connections
 //!   to a pool or to a thread each ([`Serving`]);
 //! - `echo.rs`: [`echo`] and [`echo_client`], and [`echo_burst`], many
-//!   clients at once (section 7);
-//! - `http.rs`: [`Site`], [`serve_page`] and [`fetch`] (section 8).
+//!   clients at once (`an_echo_server_on_a_bounded_pool`, in `main.rs`);
+//! - `http.rs`: [`Site`], [`serve_page`] and [`fetch`]
+//!   (`fetching_pages_through_a_pool`).
 
 mod echo;
 mod http;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 
-use crate::{JobError, ThreadPool, panic_message};
+use crate::{JobError, ThreadPool};
 
 // ANCHOR: server
 /// A server on `127.0.0.1`: one thread accepts connections and submits each
@@ -47,7 +47,8 @@ pub enum Serving {
 /// What a server did, reported when it shuts down.
 #[derive(Debug)]
 pub struct ServerReport {
-    /// Connections accepted and handed to the pool.
+    /// Connections accepted and handed on: to the pool, or to a thread of
+    /// their own (counted too if that thread could not be started).
     pub connections: usize,
     /// The handler's errors and panics, one per failed connection.
     pub errors: Vec<JobError<io::Error>>,
@@ -172,7 +173,9 @@ where
         match thread.join() {
             Ok(Ok(())) => {}
             Ok(Err(err)) => errors.push(JobError::Failed(err)),
-            Err(payload) => errors.push(JobError::Panicked(panic_message(payload.as_ref()))),
+            Err(payload) => errors.push(JobError::Panicked(
+                kit::panic_message(payload.as_ref()).to_owned(),
+            )),
         }
     }
     ServerReport {
