@@ -55,6 +55,20 @@ impl Course {
             .unwrap()
     }
 
+    /// The recorded wrong answer `wrong/<dir>/<bug>.patch` applied to the
+    /// solution `name`, as a learner could have written it.
+    fn wrong_answer(&self, dir: &str, bug: &str, name: &str) -> String {
+        let patch = fs::read_to_string(
+            self.path(&format!("crates/demo/exercises/wrong/{dir}/{bug}.patch")),
+        )
+        .unwrap();
+        diffy::apply(
+            &self.solution(name),
+            &diffy::Patch::from_str(&patch).unwrap(),
+        )
+        .unwrap()
+    }
+
     fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(XTASK);
         command
@@ -120,9 +134,8 @@ fn an_unknown_exercise_lists_the_exercises_and_exits_2() {
 #[test]
 fn a_deadlocking_solution_is_reported_as_a_hang_within_the_limit() {
     let course = Course::new("deadlock");
-    let wrong =
-        fs::read_to_string(course.path("crates/demo/exercises/wrong/demo-event/never_notifies.rs"))
-            .unwrap();
+    let wrong = course.wrong_answer("demo-event", "never_notifies", "event");
+    assert!(!wrong.contains("notify_all"), "{wrong}");
     course.save("crates/demo/exercises/src/event.rs", &wrong);
     let output = course.learn(&["check", "demo-event"]);
     let stdout = text(&output.stdout);
@@ -260,23 +273,46 @@ fn verify_passes_the_fixture_course_and_catches_what_is_wrong_with_a_broken_one(
     let output = course.learn(&["--verify"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert!(
-        text(&output.stderr).contains("never_notifies.rs: caught at the tests"),
+        text(&output.stderr).contains("never_notifies.patch: caught at the tests"),
         "{}",
         text(&output.stderr)
     );
 
-    // Break it four ways: a "wrong" solution that is right, one whose report
-    // does not say what it expects, a starter without its TODO, a chapter
-    // whose Exercises section forgets an exercise, and a broken link.
+    // Break it: a "wrong" answer that is right, one whose report does not
+    // say what it expects, one that no longer applies to its solution, one
+    // left as a whole file, a starter without its TODO, a chapter whose
+    // Exercises section forgets an exercise, and a broken link.
     let wrong = course.path("crates/demo/exercises/wrong/demo-counter");
     fs::create_dir_all(&wrong).unwrap();
     let right = course.solution("counter");
+    let counter = "crates/demo/exercises/solutions/counter.rs";
+    let comment_only = diffy::DiffOptions::new()
+        .set_original_filename(format!("a/{counter}"))
+        .set_modified_filename(format!("b/{counter}"))
+        .create_patch(&right, &format!("// Only a comment more.\n{right}"))
+        .to_string();
     fs::write(
-        wrong.join("actually_right.rs"),
+        wrong.join("actually_right.patch"),
+        format!("expect: lost\n\nNot a bug at all.\n\n{comment_only}"),
+    )
+    .unwrap();
+    let stale = comment_only
+        .replace(
+            "+// Only a comment more.",
+            "-// A line the solution no longer has.",
+        )
+        .replace("@@ -1,3 +1,4 @@", "@@ -1,4 +1,3 @@");
+    fs::write(
+        wrong.join("stale.patch"),
+        format!("expect: lost\n\n{stale}"),
+    )
+    .unwrap();
+    fs::write(
+        wrong.join("whole_file.rs"),
         format!("//! expect: lost\n{right}"),
     )
     .unwrap();
-    let never_notifies = course.path("crates/demo/exercises/wrong/demo-event/never_notifies.rs");
+    let never_notifies = course.path("crates/demo/exercises/wrong/demo-event/never_notifies.patch");
     let body = fs::read_to_string(&never_notifies).unwrap();
     fs::write(
         &never_notifies,
@@ -302,8 +338,10 @@ fn verify_passes_the_fixture_course_and_catches_what_is_wrong_with_a_broken_one(
     let stderr = text(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     for problem in [
-        "actually_right.rs: this wrong solution passes every check (it expected: lost)",
-        "never_notifies.rs: rejected, but the report does not say `a data race`",
+        "actually_right.patch: this wrong answer passes every check (it expected: lost)",
+        "never_notifies.patch: rejected, but the report does not say `a data race`",
+        "stale.patch: it no longer applies to crates/demo/exercises/solutions/counter.rs",
+        "whole_file.rs: a wrong answer is a patch against the solution now: `whole_file.patch`",
         "demo-event: crates/demo/exercises/src/event.rs has no `// TODO`",
         "book/src/demo.md: its `## Exercises` section does not name `demo-event`",
         "demo-counter: section `counter` (book/src/demo.md#counter): book/src/demo.md has no heading with the id `counter` (written `{#counter}`)",

@@ -67,7 +67,7 @@ pub struct Outcome {
 
 /// Builds and runs one exercise package's test binaries: the learner's
 /// package, its solutions (`--features solutions`), or a temporary copy with
-/// a wrong solution swapped in (see `verify`).
+/// a wrong answer swapped in (see `verify`).
 #[derive(Debug)]
 pub struct Checker {
     /// Where cargo runs: the workspace holding the package.

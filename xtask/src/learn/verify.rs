@@ -7,17 +7,25 @@
 //! - every starter compiles and fails its checks;
 //! - every solution (`--features solutions`) passes all of them, and clippy
 //!   (`--all-targets -- -D warnings`);
-//! - every wrong solution, `crates/<lesson>/exercises/wrong/<exercise>/<bug>.rs`, is
-//!   rejected, with a report containing the words of its first line,
-//!   `//! expect: <words>`.
+//! - every wrong answer, `crates/<lesson>/exercises/wrong/<exercise>/<bug>.patch`,
+//!   applies to its exercise's solution and is rejected, with a report
+//!   containing the words of its first line, `expect: <words>`.
+//!
+//! A wrong answer is a unified diff against the solution (`diff -u`, `git
+//! diff`), so it is the bug and nothing else, and a reviewer reads the bug.
+//! Its header, the free text before the first `--- ` line (as in git's
+//! patches), says what to expect and why: the first line is `expect:
+//! <words>`, the rest explains the bug. It is applied in-process by `diffy`;
+//! one that no longer applies (the solution changed where it touches it) is
+//! a problem that names it.
 //!
 //! Each package's test binaries are built once per variant (starter,
-//! solutions): one cargo run per profile. A wrong solution is checked in a
+//! solutions): one cargo run per profile. A wrong answer is checked in a
 //! *sandbox*: a copy of the package under `<target>/learn-verify/<lesson>-<n>/`
 //! inside a one-package copy of the workspace manifest (same dependencies,
 //! same lock file, same profiles), sharing the target directory, so only the
-//! exercise package itself is rebuilt; the wrong file is written over the
-//! starter in the copy, never in the learner's tree.
+//! exercise package itself is rebuilt; the patched solution is written
+//! over the starter in the copy, never in the learner's tree.
 
 use std::fs;
 use std::io;
@@ -44,7 +52,7 @@ pub fn verify(course: &Course, target: &Path) -> Vec<String> {
             "has problems"
         }
     );
-    // The wrong solutions are checked by a pool of workers from the moment
+    // The wrong answers are checked by a pool of workers from the moment
     // their package's solutions pass, while the next packages build: a hung
     // one's wait overlaps those builds too.
     let (jobs, queue) = mpsc::channel();
@@ -72,7 +80,7 @@ pub fn verify(course: &Course, target: &Path) -> Vec<String> {
         let waited = Instant::now();
         let found = pool.join().expect("the pool's collector does not panic");
         eprintln!(
-            "==> wrong solutions: {count} checked on {SANDBOXES} workers, the last {:.1} s \
+            "==> wrong answers: {count} checked on {SANDBOXES} workers, the last {:.1} s \
              after the last package",
             waited.elapsed().as_secs_f64()
         );
@@ -161,8 +169,9 @@ pub fn metadata_problems(course: &Course) -> Vec<String> {
             ));
         }
     }
-    // Every wrong solution belongs to an exercise and says what to expect.
-    for (lesson, dir, file) in wrong_solutions(root) {
+    // Every wrong answer belongs to an exercise, says what to expect, and
+    // applies to the exercise's solution.
+    for (lesson, dir, file) in wrong_answers(root) {
         if !root
             .join(package_dir(&lesson))
             .join("exercises.toml")
@@ -171,15 +180,25 @@ pub fn metadata_problems(course: &Course) -> Vec<String> {
             continue; // reported above
         }
         let label = relative(root, &file);
-        if find_wrong_owner(course, &lesson, &dir).is_none() {
+        if file.extension().is_some_and(|e| e == "rs") {
             problems.push(format!(
-                "{label}: `{dir}` is no exercise of `{lesson}` (name the folder after the exercise)"
+                "{label}: a wrong answer is a patch against the solution now: \
+                 `{}.patch` (`diff -u`, see CONTRIBUTING.md, \"Exercises\")",
+                file.file_stem()
+                    .map(|s| s.to_string_lossy())
+                    .unwrap_or_default()
             ));
+            continue;
         }
-        if expectation(&file).is_none() {
-            problems.push(format!(
-                "{label}: the first line must be `//! expect: <words>`"
-            ));
+        match find_wrong_owner(course, &lesson, &dir) {
+            None => problems.push(format!(
+                "{label}: `{dir}` is no exercise of `{lesson}` (name the folder after the exercise)"
+            )),
+            Some(exercise) => {
+                if let Err(why) = read_wrong_answer(root, exercise, &file) {
+                    problems.push(format!("{label}: {why}"));
+                }
+            }
         }
     }
     problems
@@ -207,15 +226,16 @@ pub fn chapter_link(root: &Path, link: &str) -> Result<(), String> {
     }
 }
 
-/// Every `crates/<lesson>/exercises/wrong/<dir>/<bug>.rs`: (lesson, dir,
-/// path), sorted.
-fn wrong_solutions(root: &Path) -> Vec<(String, String, PathBuf)> {
+/// Every `crates/<lesson>/exercises/wrong/<dir>/<bug>.patch` (and any
+/// `<bug>.rs` left from before wrong answers were patches, to be reported):
+/// (lesson, dir, path), sorted.
+fn wrong_answers(root: &Path) -> Vec<(String, String, PathBuf)> {
     let mut found = Vec::new();
     for lesson in exercise_packages(root) {
         let lesson_name = lesson.parent().map(file_name).unwrap_or_default();
         for dir in sorted_dir(&lesson.join("wrong")) {
             for file in sorted_dir(&dir) {
-                if file.extension().is_some_and(|e| e == "rs") {
+                if file.extension().is_some_and(|e| e == "patch" || e == "rs") {
                     found.push((lesson_name.clone(), file_name(&dir), file));
                 }
             }
@@ -239,15 +259,79 @@ fn find_wrong_owner<'a>(course: &'a Course, lesson: &str, dir: &str) -> Option<&
         .or_else(|| in_lesson().find(|e| e.tests == dir))
 }
 
-/// The words after `//! expect:` on a wrong solution's first line.
-fn expectation(file: &Path) -> Option<String> {
-    let text = fs::read_to_string(file).ok()?;
-    let words = text.lines().next()?.strip_prefix("//! expect:")?.trim();
-    (!words.is_empty()).then(|| words.to_owned())
+/// A wrong answer, ready to check: what its report must say, and the
+/// solution with its patch applied.
+#[derive(Debug, PartialEq, Eq)]
+struct WrongAnswer {
+    expect: String,
+    patched: String,
+}
+
+/// Reads the patch `file` and applies it to `exercise`'s solution; `Err`
+/// says, in words, what is wrong with it.
+fn read_wrong_answer(root: &Path, exercise: &Exercise, file: &Path) -> Result<WrongAnswer, String> {
+    let patch = fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let solution_path = exercise.solution_path();
+    let solution = fs::read_to_string(root.join(&solution_path))
+        .map_err(|e| format!("cannot read the solution {solution_path}: {e}"))?;
+    apply_wrong_answer(&patch, &solution_path, &solution)
+}
+
+/// A wrong answer's patch, `patch`, applied to the solution at
+/// `solution_path` (relative to the course root), whose text is `solution`.
+fn apply_wrong_answer(
+    patch: &str,
+    solution_path: &str,
+    solution: &str,
+) -> Result<WrongAnswer, String> {
+    // The header: everything before the first `--- ` line.
+    let diff_at = patch
+        .match_indices("--- ")
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || patch[..at].ends_with('\n'))
+        .ok_or_else(|| {
+            format!(
+                "no diff in it: a wrong answer is `expect: <words>`, a few lines on the bug, \
+                 then a unified diff against {solution_path} (`--- a/{solution_path}`, \
+                 `+++ b/{solution_path}`, its `@@` hunks)"
+            )
+        })?;
+    let (header, diff) = patch.split_at(diff_at);
+    let expect = header
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix("expect:"))
+        .map(str::trim)
+        .filter(|words| !words.is_empty())
+        .ok_or("the first line must be `expect: <words>`, the words its report must contain")?;
+    let parsed = diffy::Patch::from_str(diff).map_err(|e| format!("not a unified diff: {e}"))?;
+    let names_solution = parsed.original().is_some_and(|name| {
+        let name = name.trim();
+        name == solution_path || name.strip_prefix("a/") == Some(solution_path)
+    });
+    if !names_solution {
+        return Err(format!(
+            "its `--- ` line names {}, not the exercise's solution, {solution_path}",
+            parsed.original().unwrap_or("nothing")
+        ));
+    }
+    let patched = diffy::apply(solution, &parsed).map_err(|e| {
+        format!(
+            "it no longer applies to {solution_path} ({e}): the solution changed where the \
+             bug is; record the bug again against the solution as it is"
+        )
+    })?;
+    if patched == solution {
+        return Err(format!("it changes nothing in {solution_path}"));
+    }
+    Ok(WrongAnswer {
+        expect: expect.to_owned(),
+        patched,
+    })
 }
 
 /// The starters and solutions of one package. Returns false when its
-/// solutions do not build (its wrong solutions are then not worth checking).
+/// solutions do not build (its wrong answers are then not worth checking).
 fn verify_package(
     course: &Course,
     package: &str,
@@ -335,37 +419,39 @@ fn verify_package(
     true
 }
 
-/// A wrong solution to check: where it is, whose it is, what its report
-/// must say.
+/// A wrong answer to check: where it is, whose it is, what its report
+/// must say, and the file to swap in.
 struct WrongJob<'a> {
     /// Its place in the order of checking (problems are listed in it).
     index: usize,
     /// Its path, relative to the course root.
     label: String,
-    file: PathBuf,
     exercise: &'a Exercise,
     package: String,
     expect: String,
+    /// The solution with the patch applied.
+    patched: String,
 }
 
-/// The wrong solutions of one package's exercises, in file order.
+/// The wrong answers of one package's exercises, in file order.
 fn wrong_jobs<'a>(course: &'a Course, package: &str, exercises: &[&Exercise]) -> Vec<WrongJob<'a>> {
     let Some(lesson) = exercises.first().map(|e| e.lesson.as_str()) else {
         return Vec::new();
     };
-    wrong_solutions(&course.root)
+    wrong_answers(&course.root)
         .into_iter()
-        .filter(|(l, _, _)| l == lesson)
+        .filter(|(l, _, file)| l == lesson && file.extension().is_some_and(|e| e == "patch"))
         .filter_map(|(_, dir_name, file)| {
             let exercise = find_wrong_owner(course, lesson, &dir_name)?;
-            let expect = expectation(&file)?; // else reported with the metadata
+            // A patch that does not apply is reported with the metadata.
+            let answer = read_wrong_answer(&course.root, exercise, &file).ok()?;
             Some(WrongJob {
                 index: 0,
                 label: relative(&course.root, &file),
-                file,
                 exercise,
                 package: package.to_owned(),
-                expect,
+                expect: answer.expect,
+                patched: answer.patched,
             })
         })
         .collect()
@@ -382,10 +468,10 @@ fn expects_a_hang(job: &WrongJob<'_>) -> bool {
     words.to_lowercase().contains(&job.expect.to_lowercase())
 }
 
-/// Checks the wrong solutions that arrive on `queue`, each caught in the
+/// Checks the wrong answers that arrive on `queue`, each caught in the
 /// words it expects; returns the problems, in the jobs' order.
 ///
-/// A hung wrong solution waits out its limit doing nothing, so
+/// A hung wrong answer waits out its limit doing nothing, so
 /// [`SANDBOXES`] workers check them at once, whatever their lesson: one's
 /// wait overlaps the others' builds (cargo runs one build at a time in the
 /// shared target dir) and waits. Each worker keeps a sandbox per lesson.
@@ -426,7 +512,8 @@ fn verify_wrong<'a>(
                         .iter()
                         .find(|(l, _)| l == lesson)
                         .expect("made above");
-                    let outcome = sandbox.check_with(job.exercise, &job.file, &job.package, target);
+                    let outcome =
+                        sandbox.check_with(job.exercise, &job.patched, &job.package, target);
                     let _ = results.send((job, outcome, started.elapsed()));
                 }
             });
@@ -455,7 +542,7 @@ fn verify_wrong<'a>(
         match outcome {
             Err(err) => problems.push(format!("{label}: could not swap it in: {err}")),
             Ok(outcome) if outcome.passed => problems.push(format!(
-                "{label}: this wrong solution passes every check (it expected: {expect})"
+                "{label}: this wrong answer passes every check (it expected: {expect})"
             )),
             Ok(outcome) if !caught_in_words(&outcome.report, expect) => problems.push(format!(
                 "{label}: rejected, but the report does not say `{expect}`:\n{}",
@@ -472,7 +559,7 @@ fn caught_in_words(report: &str, expect: &str) -> bool {
     report.to_lowercase().contains(&expect.to_lowercase())
 }
 
-/// How many wrong solutions are checked at once (each worker on sandboxes of
+/// How many wrong answers are checked at once (each worker on sandboxes of
 /// its own).
 const SANDBOXES: usize = 4;
 
@@ -506,7 +593,7 @@ fn clippy(root: &Path, package: &str, target: &Path) -> Result<(), String> {
     }
 }
 
-/// A one-package copy of the workspace for checking wrong solutions:
+/// A one-package copy of the workspace for checking wrong answers:
 ///
 /// ```text
 /// <target>/learn-verify/<lesson>-<slot>/
@@ -552,19 +639,19 @@ impl Sandbox {
         })
     }
 
-    /// Checks `exercise` with `wrong` in place of its starter, then puts the
-    /// starter back.
+    /// Checks `exercise` with `wrong` (a file's text) in place of its
+    /// starter, then puts the starter back.
     pub fn check_with(
         &self,
         exercise: &Exercise,
-        wrong: &Path,
+        wrong: &str,
         package: &str,
         target: &Path,
     ) -> io::Result<Outcome> {
         let dir = self.root.join(package_dir(&self.lesson));
         let file = dir.join(&exercise.file);
         let starter = fs::read(&file)?;
-        fs::write(&file, fs::read(wrong)?)?;
+        fs::write(&file, wrong)?;
         let mut checker = Checker::new(&self.root, &dir, package, target);
         let outcome = checker.check(exercise);
         fs::write(&file, starter)?;
@@ -632,7 +719,7 @@ fn sandbox_manifest(course_root: &Path, lesson: &str) -> Result<String, String> 
     }
     Ok(format!(
         "# Written by `cargo xtask learn --verify`: a copy of the course's workspace\n\
-         # with one exercise package, for checking wrong solutions.\n{}",
+         # with one exercise package, for checking wrong answers.\n{}",
         toml::to_string(&manifest).map_err(|e| e.to_string())?
     ))
 }
@@ -736,17 +823,61 @@ mod tests {
         assert!(!manifest.contains_key("package"));
     }
 
+    const SOLUTION: &str = "fn set(&self) {\n    *lock(&self.set) = true;\n    \
+                            self.changed.notify_all();\n}\n";
+    const PATH: &str = "crates/demo/exercises/solutions/event.rs";
+
+    fn patch(header: &str) -> String {
+        format!(
+            "{header}--- a/{PATH}\n+++ b/{PATH}\n@@ -1,4 +1,3 @@\n fn set(&self) {{\n     \
+             *lock(&self.set) = true;\n-    self.changed.notify_all();\n }}\n"
+        )
+    }
+
     #[test]
-    fn a_wrong_solution_states_its_expectation_on_its_first_line() {
-        let dir = std::env::temp_dir().join(format!("xtask-expect-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("bug.rs");
-        fs::write(&file, "//! expect: lost wake-up\nfn main() {}\n").unwrap();
-        assert_eq!(expectation(&file).as_deref(), Some("lost wake-up"));
-        fs::write(&file, "//! A bug.\n//! expect: lost wake-up\n").unwrap();
-        assert_eq!(expectation(&file), None);
-        fs::write(&file, "//! expect:   \n").unwrap();
-        assert_eq!(expectation(&file), None);
-        fs::remove_dir_all(&dir).unwrap();
+    fn a_wrong_answer_is_its_header_and_the_solution_patched() {
+        let answer = apply_wrong_answer(
+            &patch("expect: lost wake-up\n\nNo notify.\n\n"),
+            PATH,
+            SOLUTION,
+        );
+        assert_eq!(
+            answer,
+            Ok(WrongAnswer {
+                expect: "lost wake-up".into(),
+                patched: "fn set(&self) {\n    *lock(&self.set) = true;\n}\n".into(),
+            })
+        );
+    }
+
+    #[test]
+    fn a_wrong_answer_without_its_expectation_first_is_refused() {
+        for header in ["", "A bug.\nexpect: lost wake-up\n", "expect:   \n"] {
+            let err = apply_wrong_answer(&patch(header), PATH, SOLUTION).unwrap_err();
+            assert!(
+                err.contains("the first line must be `expect: <words>`"),
+                "{err}"
+            );
+        }
+        let err = apply_wrong_answer("expect: x\nno diff here\n", PATH, SOLUTION).unwrap_err();
+        assert!(err.starts_with("no diff in it"), "{err}");
+    }
+
+    #[test]
+    fn a_patch_that_no_longer_applies_or_names_another_file_is_refused() {
+        let moved = SOLUTION.replace("notify_all()", "notify_all(); // wake them all");
+        let err = apply_wrong_answer(&patch("expect: x\n"), PATH, &moved).unwrap_err();
+        assert!(
+            err.starts_with(&format!(
+                "it no longer applies to {PATH} (error applying hunk #1)"
+            )),
+            "{err}"
+        );
+        let other = patch("expect: x\n").replace("--- a/crates/demo", "--- a/crates/other");
+        let err = apply_wrong_answer(&other, PATH, SOLUTION).unwrap_err();
+        assert!(err.contains("not the exercise's solution"), "{err}");
+        let nothing = format!("expect: x\n--- a/{PATH}\n+++ b/{PATH}\n");
+        let err = apply_wrong_answer(&nothing, PATH, SOLUTION).unwrap_err();
+        assert_eq!(err, format!("it changes nothing in {PATH}"));
     }
 }
