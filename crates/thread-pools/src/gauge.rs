@@ -40,8 +40,11 @@ impl Gauge {
     pub fn enter(&self) -> Inside<'_> {
         // `fetch_add` returns the count before us: `+ 1` is how many are
         // inside at this instant, us included. Each count is one atomic, so
-        // `Relaxed` is enough; whoever reads `peak` after joining the threads
-        // is ordered after all of them by the join.
+        // `Relaxed` is enough for the counting itself. Whoever reads `peak`
+        // must know the jobs have finished, and that knowledge orders the
+        // read after them: a `join` of their threads, or (in the lesson's
+        // pool) each job's `result()`, which takes the lock its worker
+        // released after the job, and its guard, had finished.
         let inside = self.now.fetch_add(1, Ordering::Relaxed) + 1;
         self.peak.fetch_max(inside, Ordering::Relaxed);
         Inside(self)
