@@ -2,6 +2,7 @@
 //! (The exercise and its task: crates/lock-ordering/exercises/src/acquire.rs.)
 
 use std::cell::RefCell;
+use std::fmt;
 use std::ops::{Index, IndexMut};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -135,14 +136,35 @@ impl<T> IndexMut<usize> for Acquired<'_, T> {
     }
 }
 
+/// Why [`acquire`] refused, before it took any lock.
+///
+/// (The lesson's `AcquireError` has two more variants, for a lock this
+/// thread already holds and for one that ranks before a lock it holds: that
+/// check, against a list of the locks each thread holds, is the next
+/// exercise's, `lock-ordering-held`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcquireError {
+    /// `lock` was named twice in one call: taking it a second time would
+    /// wait for ever for the first.
+    NamedTwice { lock: &'static str },
+}
+
+impl fmt::Display for AcquireError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AcquireError::NamedTwice { lock } => {
+                write!(f, "`{lock}` is named twice in one acquire")
+            }
+        }
+    }
+}
+
+impl std::error::Error for AcquireError {}
+
 /// Locks every mutex in `locks` in rank order, whatever order they are
-/// named in, and returns one guard for all of them.
-///
-/// # Panics
-///
-/// If one lock is named twice: the second `lock()` would wait for ever for
-/// the first.
-pub fn acquire<'a, T>(locks: &[&'a OrderedMutex<T>]) -> Acquired<'a, T> {
+/// named in, and returns one guard for all of them; or, before it takes any
+/// lock, `Err(AcquireError::NamedTwice { .. })` if one is named twice.
+pub fn acquire<'a, T>(locks: &[&'a OrderedMutex<T>]) -> Result<Acquired<'a, T>, AcquireError> {
     // The callers' positions, sorted by rank: the one global order.
     let mut order: Vec<usize> = (0..locks.len()).collect();
     order.sort_unstable_by_key(|&i| locks[i].rank());
@@ -150,13 +172,15 @@ pub fn acquire<'a, T>(locks: &[&'a OrderedMutex<T>]) -> Acquired<'a, T> {
         .windows(2)
         .find(|pair| locks[pair[0]].rank() == locks[pair[1]].rank())
     {
-        panic!("`{}` is named twice in one acquire", locks[pair[0]].name());
+        return Err(AcquireError::NamedTwice {
+            lock: locks[pair[0]].name(),
+        });
     }
     let taken = order
         .into_iter()
         .map(|caller| (caller, locks[caller].lock()))
         .collect();
-    Acquired { taken }
+    Ok(Acquired { taken })
 }
 
 impl<T> Drop for Acquired<'_, T> {

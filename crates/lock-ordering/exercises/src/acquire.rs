@@ -15,8 +15,9 @@
 //!   `i`-th lock *as the caller named it*;
 //! - dropping the guard releases the locks in the **reverse** of the order
 //!   they were taken;
-//! - a lock named twice is a bug: panic with a message that says "named
-//!   twice" (taking it a second time would wait for ever).
+//! - a lock named twice is refused, before any lock is taken:
+//!   `Err(AcquireError::NamedTwice { lock })` with the lock's name (taking
+//!   it a second time would wait for ever).
 //!
 //! [`OrderedMutex`], [`Held`] and the [`log`] are given: take each lock with
 //! [`OrderedMutex::lock`], which records `took <name>` in this thread's log
@@ -27,6 +28,7 @@
 //! Check it: `cargo xtask learn check lock-ordering-acquire`.
 
 use std::cell::RefCell;
+use std::fmt;
 use std::ops::{Index, IndexMut};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -160,17 +162,39 @@ impl<T> IndexMut<usize> for Acquired<'_, T> {
     }
 }
 
+/// Why [`acquire`] refused, before it took any lock.
+///
+/// (The lesson's `AcquireError` has two more variants, for a lock this
+/// thread already holds and for one that ranks before a lock it holds: that
+/// check, against a list of the locks each thread holds, is the next
+/// exercise's, `lock-ordering-held`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcquireError {
+    /// `lock` was named twice in one call: taking it a second time would
+    /// wait for ever for the first.
+    NamedTwice { lock: &'static str },
+}
+
+impl fmt::Display for AcquireError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AcquireError::NamedTwice { lock } => {
+                write!(f, "`{lock}` is named twice in one acquire")
+            }
+        }
+    }
+}
+
+impl std::error::Error for AcquireError {}
+
 /// Locks every mutex in `locks` in rank order, whatever order they are
-/// named in, and returns one guard for all of them.
-///
-/// # Panics
-///
-/// If one lock is named twice: the second `lock()` would wait for ever for
-/// the first.
-pub fn acquire<'a, T>(locks: &[&'a OrderedMutex<T>]) -> Acquired<'a, T> {
+/// named in, and returns one guard for all of them; or, before it takes any
+/// lock, `Err(AcquireError::NamedTwice { .. })` if one is named twice.
+pub fn acquire<'a, T>(locks: &[&'a OrderedMutex<T>]) -> Result<Acquired<'a, T>, AcquireError> {
     // TODO: sort the callers' positions (0..locks.len()) by the locks'
-    // ranks; panic if two of them are the same lock; then take each lock
-    // with `.lock()` in that order, keeping its position beside it.
+    // ranks; if two of them are the same lock, return the error (having
+    // taken nothing); then take each lock with `.lock()` in that order,
+    // keeping its position beside it.
     todo!("acquire")
 }
 

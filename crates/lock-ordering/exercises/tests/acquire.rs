@@ -4,7 +4,7 @@ use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::Duration;
 
-use lock_ordering_exercises::acquire::{OrderedMutex, acquire, log};
+use lock_ordering_exercises::acquire::{AcquireError, OrderedMutex, acquire, log};
 
 #[test]
 fn every_order_of_naming_takes_the_locks_by_rank_and_releases_them_in_reverse() {
@@ -22,7 +22,7 @@ fn every_order_of_naming_takes_the_locks_by_rank_and_releases_them_in_reverse() 
     for locks in permutations {
         let named: Vec<&str> = locks.iter().map(|l| l.name()).collect();
         log();
-        let guard = acquire(&locks);
+        let guard = acquire(&locks).expect("no lock is named twice");
         assert_eq!(
             log(),
             ["took a", "took b", "took c"],
@@ -54,12 +54,12 @@ fn the_data_is_indexed_in_the_order_you_named_it() {
     let checking = OrderedMutex::new("checking", 100);
     let savings = OrderedMutex::new("savings", 0);
     {
-        let mut accounts = acquire(&[&savings, &checking]);
+        let mut accounts = acquire(&[&savings, &checking]).expect("no lock is named twice");
         assert_eq!(accounts.locked_order(), ["checking", "savings"]);
         accounts[1] -= 30; // checking
         accounts[0] += 30; // savings
     }
-    let accounts = acquire(&[&checking, &savings]);
+    let accounts = acquire(&[&checking, &savings]).expect("no lock is named twice");
     assert_eq!((accounts[0], accounts[1]), (70, 30));
 }
 
@@ -68,25 +68,36 @@ fn one_lock_and_no_locks() {
     let only = OrderedMutex::new("only", 1);
     log();
     {
-        let guard = acquire(&[&only]);
+        let guard = acquire(&[&only]).expect("no lock is named twice");
         assert_eq!(guard[0], 1);
         assert!(only.is_locked());
     }
     assert_eq!(log(), ["took only", "released only"]);
     assert!(!only.is_locked());
-    let none = acquire::<u8>(&[]);
+    let none = acquire::<u8>(&[]).expect("no lock is named twice");
     assert!(none.is_empty());
     drop(none);
     assert_eq!(log(), [""; 0]);
 }
 
 #[test]
-#[should_panic(expected = "named twice")]
-fn naming_a_lock_twice_is_a_bug() {
+fn naming_a_lock_twice_is_refused_before_any_lock_is_taken() {
     let a = OrderedMutex::new("a", ());
     let b = OrderedMutex::new("b", ());
+    log(); // start from an empty log
     // Taking `a` a second time would wait for ever: acquire must refuse.
-    let _never = acquire(&[&a, &b, &a]);
+    let refused = acquire(&[&a, &b, &a]).map(|guard| guard.locked_order());
+    assert_eq!(
+        refused,
+        Err(AcquireError::NamedTwice { lock: "a" }),
+        "`a` is named twice: acquire must return that error"
+    );
+    assert_eq!(
+        log(),
+        [""; 0],
+        "a refused acquire takes no lock at all (the check comes before the first lock)"
+    );
+    assert!(!a.is_locked() && !b.is_locked());
 }
 
 /// Two threads, one naming (a, b), the other (b, a), many times: run on
@@ -102,7 +113,7 @@ fn two_threads_naming_opposite_orders_never_deadlock() {
         let done = done.clone();
         thread::spawn(move || {
             for _ in 0..ROUNDS {
-                let mut both = acquire(&[&*first, &*second]);
+                let mut both = acquire(&[&*first, &*second]).expect("no lock is named twice");
                 both[0] += 1;
                 both[1] += 1;
             }
@@ -120,6 +131,6 @@ fn two_threads_naming_opposite_orders_never_deadlock() {
                 )
             });
     }
-    let both = acquire(&[&*a, &*b]);
+    let both = acquire(&[&*a, &*b]).expect("no lock is named twice");
     assert_eq!((both[0], both[1]), (2 * ROUNDS, 2 * ROUNDS));
 }

@@ -14,18 +14,18 @@ fn opposite_orders_never_deadlock() {
         let other = {
             let (a, b) = (a.clone(), b.clone());
             loom::thread::spawn(move || {
-                let mut both = acquire(&[&*b, &*a]);
+                let mut both = acquire(&[&*b, &*a]).expect("no lock is named twice");
                 both[0] += 1;
                 both[1] += 1;
             })
         };
         {
-            let mut both = acquire(&[&*a, &*b]);
+            let mut both = acquire(&[&*a, &*b]).expect("no lock is named twice");
             both[0] += 1;
             both[1] += 1;
         }
         other.join().unwrap();
-        let both = acquire(&[&*a, &*b]);
+        let both = acquire(&[&*a, &*b]).expect("no lock is named twice");
         assert_eq!((both[0], both[1]), (2, 2));
     });
 }

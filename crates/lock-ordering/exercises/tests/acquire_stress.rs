@@ -39,7 +39,7 @@ fn random_sets_in_random_orders_never_deadlock_and_lose_nothing() {
                         picked.truncate(2 + (next(&mut state) % 3) as usize);
                         let named: Vec<&OrderedMutex<u64>> =
                             picked.iter().map(|&i| &locks[i]).collect();
-                        let mut guard = acquire(&named);
+                        let mut guard = acquire(&named).expect("no lock is named twice");
                         for (at, &lock) in picked.iter().enumerate() {
                             guard[at] += 1;
                             mine[lock] += 1;
@@ -55,7 +55,7 @@ fn random_sets_in_random_orders_never_deadlock_and_lose_nothing() {
             .collect()
     });
     let all: Vec<&OrderedMutex<u64>> = locks.iter().collect();
-    let totals = acquire(&all);
+    let totals = acquire(&all).expect("no lock is named twice");
     for (i, lock) in locks.iter().enumerate() {
         let want: u64 = expected.iter().map(|mine| mine[i]).sum();
         assert_eq!(totals[i], want, "lock {}: updates lost", lock.name());

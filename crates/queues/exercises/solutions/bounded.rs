@@ -2,8 +2,24 @@
 //! exercise and its task: crates/queues/exercises/src/bounded.rs.)
 
 use std::collections::VecDeque;
+use std::fmt;
 
 use crate::sync::{Condvar, Mutex, lock, wait};
+
+/// The error for a capacity of zero: a queue with no room at all would make
+/// every `put` wait for ever, so [`BoundedQueue::new`] refuses it. (Python's
+/// `Queue(0)` means "no limit"; here a zero that came from a bad setting is
+/// an error, not "infinite".)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZeroCapacity;
+
+impl fmt::Display for ZeroCapacity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a bounded queue needs room for at least one item (with capacity 0 every put would wait for ever)")
+    }
+}
+
+impl std::error::Error for ZeroCapacity {}
 
 /// A FIFO queue that holds at most `capacity` items.
 #[derive(Debug)]
@@ -24,17 +40,13 @@ struct State<T> {
 }
 
 impl<T> BoundedQueue<T> {
-    /// A new, empty queue that holds at most `capacity` items.
-    ///
-    /// # Panics
-    ///
-    /// If `capacity` is 0: with no room at all, every `put` would wait for ever.
-    pub fn new(capacity: usize) -> BoundedQueue<T> {
-        assert!(
-            capacity > 0,
-            "a bounded queue needs room for at least one item"
-        );
-        BoundedQueue {
+    /// A new, empty queue that holds at most `capacity` items;
+    /// `Err(ZeroCapacity)` if `capacity` is 0.
+    pub fn new(capacity: usize) -> Result<BoundedQueue<T>, ZeroCapacity> {
+        if capacity == 0 {
+            return Err(ZeroCapacity);
+        }
+        Ok(BoundedQueue {
             state: Mutex::new(State {
                 items: VecDeque::new(),
                 operations: 0,
@@ -42,7 +54,7 @@ impl<T> BoundedQueue<T> {
             capacity,
             not_empty: Condvar::new(),
             not_full: Condvar::new(),
-        }
+        })
     }
 
     /// The most items the queue holds at once.

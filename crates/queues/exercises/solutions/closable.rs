@@ -26,8 +26,10 @@ struct State<T> {
 }
 
 impl<T> ClosableQueue<T> {
-    /// A new, open, empty queue.
-    pub fn new() -> ClosableQueue<T> {
+    /// A new, open, empty queue with no limit on its length. (The lesson's
+    /// `ClosableQueue` also has `new(capacity)`, a bounded one; this exercise
+    /// is about `close`, so its queue is the unbounded kind.)
+    pub fn unbounded() -> ClosableQueue<T> {
         ClosableQueue {
             state: Mutex::new(State {
                 items: VecDeque::new(),
@@ -83,7 +85,7 @@ impl<T> ClosableQueue<T> {
 
 impl<T> Default for ClosableQueue<T> {
     fn default() -> ClosableQueue<T> {
-        ClosableQueue::new()
+        ClosableQueue::unbounded()
     }
 }
 

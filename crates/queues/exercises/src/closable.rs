@@ -39,10 +39,12 @@ pub struct ClosableQueue<T> {
 }
 
 impl<T> ClosableQueue<T> {
-    /// A new, open, empty queue.
-    pub fn new() -> ClosableQueue<T> {
+    /// A new, open, empty queue with no limit on its length. (The lesson's
+    /// `ClosableQueue` also has `new(capacity)`, a bounded one; this exercise
+    /// is about `close`, so its queue is the unbounded kind.)
+    pub fn unbounded() -> ClosableQueue<T> {
         // TODO
-        todo!("ClosableQueue::new")
+        todo!("ClosableQueue::unbounded")
     }
 
     /// Adds `item` at the back and wakes one consumer; gives the item back
@@ -75,7 +77,7 @@ impl<T> ClosableQueue<T> {
 
 impl<T> Default for ClosableQueue<T> {
     fn default() -> ClosableQueue<T> {
-        ClosableQueue::new()
+        ClosableQueue::unbounded()
     }
 }
 

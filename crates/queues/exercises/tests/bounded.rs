@@ -6,12 +6,12 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-use queues_exercises::bounded::BoundedQueue;
+use queues_exercises::bounded::{BoundedQueue, ZeroCapacity};
 
 /// One producer puts `items`, one consumer gets as many; the merged record,
 /// in the order the queue performed the operations.
 fn hand_off(capacity: usize, items: u32) -> Vec<String> {
-    let queue = BoundedQueue::new(capacity);
+    let queue = BoundedQueue::new(capacity).expect("the capacity is not zero");
     let (puts, gets) = thread::scope(|scope| {
         let queue = &queue;
         let producer = scope.spawn(move || {
@@ -45,7 +45,7 @@ fn hand_off(capacity: usize, items: u32) -> Vec<String> {
 
 #[test]
 fn items_come_out_in_order_and_capacity_is_kept() {
-    let queue = BoundedQueue::new(3);
+    let queue = BoundedQueue::new(3).expect("the capacity is not zero");
     assert_eq!(queue.capacity(), 3);
     assert!(queue.is_empty());
     assert_eq!(queue.put_numbered('a'), 1);
@@ -57,9 +57,12 @@ fn items_come_out_in_order_and_capacity_is_kept() {
 }
 
 #[test]
-#[should_panic(expected = "at least one item")]
 fn a_capacity_of_zero_is_refused() {
-    let _ = BoundedQueue::<u8>::new(0);
+    assert_eq!(
+        BoundedQueue::<u8>::new(0).err(),
+        Some(ZeroCapacity),
+        "with no room at all, every put would wait for ever: new(0) must be an error"
+    );
 }
 
 #[test]
@@ -92,7 +95,7 @@ fn the_producer_never_runs_more_than_capacity_ahead() {
 
 #[test]
 fn put_sleeps_while_full_and_a_get_wakes_it() {
-    let queue = BoundedQueue::new(1);
+    let queue = BoundedQueue::new(1).expect("the capacity is not zero");
     queue.put(1);
     let (done_tx, done_rx) = mpsc::channel();
     thread::scope(|scope| {
@@ -114,7 +117,7 @@ fn put_sleeps_while_full_and_a_get_wakes_it() {
 
 #[test]
 fn get_sleeps_while_empty_and_a_put_wakes_it() {
-    let queue = BoundedQueue::new(1);
+    let queue = BoundedQueue::new(1).expect("the capacity is not zero");
     let (got_tx, got_rx) = mpsc::channel();
     thread::scope(|scope| {
         let queue = &queue;

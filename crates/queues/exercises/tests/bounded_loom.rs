@@ -9,7 +9,7 @@ use queues_exercises::bounded::BoundedQueue;
 #[test]
 fn with_capacity_1_puts_and_gets_alternate() {
     loom::model(|| {
-        let queue = Arc::new(BoundedQueue::new(1));
+        let queue = Arc::new(BoundedQueue::new(1).expect("the capacity is not zero"));
         let producer = loom::thread::spawn({
             let queue = Arc::clone(&queue);
             move || [queue.put_numbered(1), queue.put_numbered(2)]
@@ -24,7 +24,7 @@ fn with_capacity_1_puts_and_gets_alternate() {
 #[test]
 fn two_producers_one_slot_both_items_get_through() {
     loom::model(|| {
-        let queue = Arc::new(BoundedQueue::new(1));
+        let queue = Arc::new(BoundedQueue::new(1).expect("the capacity is not zero"));
         let producers: Vec<_> = [1, 2]
             .into_iter()
             .map(|item| {

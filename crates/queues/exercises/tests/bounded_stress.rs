@@ -11,7 +11,7 @@ fn never_over_capacity_every_item_once() {
     const SIDE: u32 = 4;
     const EACH: u32 = 5_000;
     for capacity in [1, 2, 8] {
-        let queue = BoundedQueue::new(capacity);
+        let queue = BoundedQueue::new(capacity).expect("the capacity is not zero");
         let (puts, gets): (Vec<_>, Vec<_>) = thread::scope(|scope| {
             let producers: Vec<_> = (0..SIDE)
                 .map(|p| {

@@ -7,7 +7,7 @@ use queues_exercises::closable::{ClosableQueue, Closed};
 
 #[test]
 fn items_put_before_close_are_still_delivered_then_none() {
-    let queue = ClosableQueue::new();
+    let queue = ClosableQueue::unbounded();
     for item in [1, 2, 3] {
         queue.put(item).unwrap();
     }
@@ -24,7 +24,7 @@ fn items_put_before_close_are_still_delivered_then_none() {
 
 #[test]
 fn a_put_after_close_gives_the_item_back() {
-    let queue = ClosableQueue::new();
+    let queue = ClosableQueue::unbounded();
     queue.close();
     assert_eq!(
         queue.put(String::from("late")),
@@ -35,7 +35,7 @@ fn a_put_after_close_gives_the_item_back() {
 
 #[test]
 fn close_ends_every_waiting_consumers_loop() {
-    let queue: ClosableQueue<u32> = ClosableQueue::new();
+    let queue: ClosableQueue<u32> = ClosableQueue::unbounded();
     let got: Vec<Vec<u32>> = thread::scope(|scope| {
         let consumers: Vec<_> = (0..3)
             .map(|_| scope.spawn(|| (&queue).into_iter().collect::<Vec<_>>()))
@@ -51,7 +51,7 @@ fn close_ends_every_waiting_consumers_loop() {
 
 #[test]
 fn three_consumers_two_producers_every_item_exactly_once() {
-    let queue = ClosableQueue::new();
+    let queue = ClosableQueue::unbounded();
     let mut got: Vec<u32> = thread::scope(|scope| {
         let consumers: Vec<_> = (0..3)
             .map(|_| scope.spawn(|| (&queue).into_iter().collect::<Vec<_>>()))

@@ -9,7 +9,7 @@ use queues_exercises::closable::ClosableQueue;
 #[test]
 fn both_consumers_end_and_the_item_comes_out_once() {
     loom::model(|| {
-        let queue = Arc::new(ClosableQueue::new());
+        let queue = Arc::new(ClosableQueue::unbounded());
         let consumers: Vec<_> = (0..2)
             .map(|_| {
                 let queue = Arc::clone(&queue);

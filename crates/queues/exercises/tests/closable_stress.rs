@@ -11,7 +11,7 @@ fn every_consumer_ends_every_item_exactly_once() {
     const SIDE: u32 = 4;
     const EACH: u32 = 2_000;
     for round in 0..20 {
-        let queue = ClosableQueue::new();
+        let queue = ClosableQueue::unbounded();
         let mut got: Vec<u32> = thread::scope(|scope| {
             let consumers: Vec<_> = (0..SIDE)
                 .map(|_| scope.spawn(|| (&queue).into_iter().collect::<Vec<_>>()))

@@ -3,6 +3,7 @@
 //! crates/thread-pools/exercises/src/pool.rs.)
 
 use std::fmt;
+use std::io;
 
 use crate::sync::{Arc, thread};
 use crate::workers::{Channel, Job};
@@ -12,6 +13,33 @@ pub struct ThreadPool {
     jobs: Arc<Channel<Job>>,
     /// Each worker returns how many jobs it ran.
     workers: Vec<thread::JoinHandle<usize>>,
+}
+
+/// Why a pool could not be made.
+#[derive(Debug)]
+pub enum PoolError {
+    /// A pool of zero workers would accept jobs and never run them.
+    NoWorkers,
+    /// The operating system refused to start a worker thread.
+    Spawn(io::Error),
+}
+
+impl fmt::Display for PoolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PoolError::NoWorkers => write!(f, "a pool needs at least one worker"),
+            PoolError::Spawn(err) => write!(f, "could not start a worker thread: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for PoolError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PoolError::NoWorkers => None,
+            PoolError::Spawn(err) => Some(err),
+        }
+    }
 }
 
 /// What [`ThreadPool::shutdown`] did.
@@ -24,21 +52,27 @@ pub struct Shutdown {
 }
 
 impl ThreadPool {
-    /// Starts `size` workers.
-    ///
-    /// # Panics
-    ///
-    /// If `size` is 0, or the operating system cannot start a thread.
-    pub fn new(size: usize) -> ThreadPool {
-        assert!(size > 0, "a pool needs at least one worker");
-        let jobs: Arc<Channel<Job>> = Arc::new(Channel::new());
-        let workers = (0..size)
-            .map(|_| {
-                let jobs = Arc::clone(&jobs);
-                thread::spawn(move || work(&jobs))
-            })
-            .collect();
-        ThreadPool { jobs, workers }
+    /// Starts `size` workers. `Err(PoolError::NoWorkers)` if `size` is 0;
+    /// `Err(PoolError::Spawn(_))` if the operating system refuses a thread
+    /// (the workers already started are then closed and joined).
+    pub fn new(size: usize) -> Result<ThreadPool, PoolError> {
+        if size == 0 {
+            return Err(PoolError::NoWorkers);
+        }
+        let mut pool = ThreadPool {
+            jobs: Arc::new(Channel::new()),
+            workers: Vec::with_capacity(size),
+        };
+        for _ in 0..size {
+            let jobs = Arc::clone(&pool.jobs);
+            // On `Err`, `pool` is dropped on the way out: its `Drop` closes
+            // the channel and joins the workers already started.
+            let worker = thread::Builder::new()
+                .spawn(move || work(&jobs))
+                .map_err(PoolError::Spawn)?;
+            pool.workers.push(worker);
+        }
+        Ok(pool)
     }
 
     /// How many workers the pool has.

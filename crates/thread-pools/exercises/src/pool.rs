@@ -22,6 +22,7 @@
 //! Check it: `cargo xtask learn check thread-pools-shutdown`.
 
 use std::fmt;
+use std::io;
 
 use crate::sync::{Arc, thread};
 use crate::workers::{Channel, Job};
@@ -31,6 +32,33 @@ pub struct ThreadPool {
     // TODO: the shared channel of jobs (an `Arc<Channel<Job>>`), and the
     // workers' `JoinHandle`s (each worker returns how many jobs it ran).
     _todo: (),
+}
+
+/// Why a pool could not be made.
+#[derive(Debug)]
+pub enum PoolError {
+    /// A pool of zero workers would accept jobs and never run them.
+    NoWorkers,
+    /// The operating system refused to start a worker thread.
+    Spawn(io::Error),
+}
+
+impl fmt::Display for PoolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PoolError::NoWorkers => write!(f, "a pool needs at least one worker"),
+            PoolError::Spawn(err) => write!(f, "could not start a worker thread: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for PoolError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PoolError::NoWorkers => None,
+            PoolError::Spawn(err) => Some(err),
+        }
+    }
 }
 
 /// What [`ThreadPool::shutdown`] did.
@@ -43,14 +71,15 @@ pub struct Shutdown {
 }
 
 impl ThreadPool {
-    /// Starts `size` workers.
-    ///
-    /// # Panics
-    ///
-    /// If `size` is 0, or the operating system cannot start a thread.
-    pub fn new(size: usize) -> ThreadPool {
-        // TODO: one channel; `size` threads, each with a clone of the `Arc`,
-        // each running the receive loop and returning its count.
+    /// Starts `size` workers. `Err(PoolError::NoWorkers)` if `size` is 0;
+    /// `Err(PoolError::Spawn(_))` if the operating system refuses a thread
+    /// (the workers already started are then closed and joined).
+    pub fn new(size: usize) -> Result<ThreadPool, PoolError> {
+        // TODO: refuse 0; one channel; `size` threads, each with a clone of
+        // the `Arc`, each running the receive loop and returning its count.
+        // `thread::Builder::new().spawn(..)` says `Err` where `thread::spawn`
+        // would panic: build the pool first and push each worker, so that an
+        // early return drops the pool, and its `Drop` joins those started.
         todo!("ThreadPool::new")
     }
 

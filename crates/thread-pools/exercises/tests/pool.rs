@@ -11,7 +11,7 @@ use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::Duration;
 
-use thread_pools_exercises::pool::{Shutdown, ThreadPool};
+use thread_pools_exercises::pool::{PoolError, Shutdown, ThreadPool};
 
 /// Counts as one live worker until its thread exits.
 struct LiveWorker(Arc<AtomicUsize>);
@@ -45,14 +45,24 @@ fn mark_every_worker(pool: &ThreadPool, size: usize, live: &Arc<AtomicUsize>) {
 
 #[test]
 fn the_pool_has_the_workers_it_was_asked_for() {
-    let pool = ThreadPool::new(3);
+    let pool = ThreadPool::new(3).expect("the workers start");
     assert_eq!(pool.size(), 3);
+}
+
+#[test]
+fn a_pool_of_no_workers_is_refused() {
+    let made = ThreadPool::new(0);
+    assert!(
+        matches!(made, Err(PoolError::NoWorkers)),
+        "a pool of 0 workers would take jobs and never run them: new(0) must be \
+         Err(PoolError::NoWorkers), not {made:?}"
+    );
 }
 
 #[test]
 fn drop_leaves_no_worker_thread_alive() {
     let live = Arc::new(AtomicUsize::new(0));
-    let pool = ThreadPool::new(4);
+    let pool = ThreadPool::new(4).expect("the workers start");
     mark_every_worker(&pool, 4, &live);
     assert_eq!(live.load(Ordering::SeqCst), 4, "four workers, four marks");
     drop(pool);
@@ -67,7 +77,7 @@ fn drop_leaves_no_worker_thread_alive() {
 fn shutdown_runs_every_queued_job_and_joins_every_worker() {
     let live = Arc::new(AtomicUsize::new(0));
     let ran = Arc::new(AtomicUsize::new(0));
-    let pool = ThreadPool::new(3);
+    let pool = ThreadPool::new(3).expect("the workers start");
     mark_every_worker(&pool, 3, &live);
     for _ in 0..9 {
         let ran = Arc::clone(&ran);
@@ -97,7 +107,7 @@ fn shutdown_runs_every_queued_job_and_joins_every_worker() {
 #[test]
 fn drop_runs_the_jobs_still_queued() {
     let ran = Arc::new(AtomicUsize::new(0));
-    let pool = ThreadPool::new(2);
+    let pool = ThreadPool::new(2).expect("the workers start");
     for _ in 0..100 {
         let ran = Arc::clone(&ran);
         pool.execute(move || {
@@ -116,6 +126,6 @@ fn drop_runs_the_jobs_still_queued() {
 fn an_idle_pool_drops_at_once() {
     // Workers asleep on an empty channel must see it close.
     for size in [1, 2, 8] {
-        drop(ThreadPool::new(size));
+        drop(ThreadPool::new(size).expect("the workers start"));
     }
 }

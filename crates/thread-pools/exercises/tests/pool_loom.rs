@@ -12,7 +12,7 @@ use thread_pools_exercises::pool::{Shutdown, ThreadPool};
 fn drop_runs_the_queued_job_and_joins_both_workers() {
     loom::model(|| {
         let ran = Arc::new(AtomicUsize::new(0));
-        let pool = ThreadPool::new(2);
+        let pool = ThreadPool::new(2).expect("the workers start");
         let counter = Arc::clone(&ran);
         pool.execute(move || {
             counter.fetch_add(1, Ordering::Relaxed);
@@ -29,7 +29,7 @@ fn drop_runs_the_queued_job_and_joins_both_workers() {
 #[test]
 fn shutdown_reports_what_the_workers_did() {
     loom::model(|| {
-        let pool = ThreadPool::new(1);
+        let pool = ThreadPool::new(1).expect("the workers start");
         pool.execute(|| {});
         pool.execute(|| {});
         assert_eq!(

@@ -25,7 +25,7 @@ fn every_job_runs_and_every_worker_is_joined() {
         let size = 1 + round % 6;
         let live = Arc::new(AtomicUsize::new(0));
         let ran = Arc::new(AtomicUsize::new(0));
-        let pool = ThreadPool::new(size);
+        let pool = ThreadPool::new(size).expect("the workers start");
         for _ in 0..2_000 {
             let (live, ran) = (Arc::clone(&live), Arc::clone(&ran));
             pool.execute(move || {
