@@ -59,7 +59,8 @@ use crate::line_server::{READ_TIMEOUT, Tally};
 /// calling thread.
 ///
 /// A connection silent for [`READ_TIMEOUT`] is an error, as in the
-/// threaded version.
+/// threaded version: once it has been silent that long, not twice as long
+/// (the tests time it).
 pub fn serve_on_one_thread(listener: TcpListener, connections: usize) -> io::Result<Vec<ThreadId>> {
     // TODO: a one-thread runtime (`Builder::new_current_thread()`, with I/O
     // and timers enabled), and `block_on` the rest.

@@ -2,14 +2,16 @@
 //! blocking sockets and a 2 s read timeout, on 127.0.0.1 and a port the
 //! system picks; the same scripts are played against the threaded server
 //! and the port, and every line must match. A second client must be
-//! answered while the first is still connected.
+//! answered while the first is still connected, and a silent one given up
+//! on after `READ_TIMEOUT`, not later.
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::mpsc;
 use std::thread::{self, ThreadId};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use async_tasks_exercises::line_server::serve_with_threads;
+use async_tasks_exercises::line_server::{READ_TIMEOUT, serve_with_threads};
 use async_tasks_exercises::port::serve_on_one_thread;
 
 /// How long a test client waits for a reply.
@@ -175,6 +177,55 @@ fn a_second_client_is_answered_while_the_first_is_connected() {
     }
     assert_eq!(first_again.ok().as_deref(), Some("TOTAL 7"));
     assert_eq!(served.expect("the port returns Ok").len(), 2);
+}
+
+/// A client that connects and says nothing: the server must give up on it
+/// once it has been silent for `READ_TIMEOUT` (1.5 s: a busy machine's
+/// delays, tens of milliseconds, are far inside the bound), not twice as
+/// late, and not never.
+#[test]
+fn a_silent_client_is_given_up_on_after_read_timeout() {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a port on 127.0.0.1");
+    let addr = listener
+        .local_addr()
+        .expect("a bound listener has an address");
+    let (done, result) = mpsc::channel();
+    let server = thread::spawn(move || {
+        let served = serve_on_one_thread(listener, 1);
+        let _ = done.send(Instant::now());
+        served
+    });
+    let started = Instant::now();
+    let silent = TcpStream::connect(addr).expect("the client connects");
+    let ended = result.recv_timeout(READ_TIMEOUT * 3);
+    drop(silent); // hangs up: a server still waiting can finish now
+    let served = server.join().expect("the server thread does not panic");
+    let Ok(ended) = ended else {
+        panic!(
+            "a client silent for {:?} was still being waited for: give up on a connection \
+             silent for READ_TIMEOUT ({READ_TIMEOUT:?}), with `tokio::time::timeout` around \
+             each read",
+            READ_TIMEOUT * 3
+        );
+    };
+    let took = ended - started;
+    match served {
+        Err(err) => assert_eq!(
+            err.kind(),
+            io::ErrorKind::TimedOut,
+            "a silent connection is a TimedOut error: {err}"
+        ),
+        Ok(_) => panic!("a connection silent for READ_TIMEOUT is an error, not Ok"),
+    }
+    assert!(
+        took >= READ_TIMEOUT,
+        "gave up on a silent client after {took:?}, before READ_TIMEOUT ({READ_TIMEOUT:?})"
+    );
+    assert!(
+        took < READ_TIMEOUT * 2,
+        "gave up on a silent client after {took:?}, too late: READ_TIMEOUT is \
+         {READ_TIMEOUT:?}, and twice that is late however busy the machine"
+    );
 }
 
 #[test]

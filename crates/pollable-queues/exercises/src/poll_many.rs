@@ -15,8 +15,8 @@
 //! - stop once `items` queue items (both queues together) have arrived and
 //!   the socket has ended;
 //! - if `poll` finds nothing readable for `patience`, return an error of
-//!   kind `ErrorKind::TimedOut`; if it fails with `EINTR` (a signal), wait
-//!   again.
+//!   kind `ErrorKind::TimedOut`: after `patience`, not twice as late (the
+//!   tests time it); if it fails with `EINTR` (a signal), wait again.
 //!
 //! Check it: `cargo xtask learn check pollable-queues-poll`.
 

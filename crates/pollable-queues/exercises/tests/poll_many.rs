@@ -106,13 +106,21 @@ fn a_tcp_socket_on_localhost_works_the_same() {
 fn nothing_readable_for_its_patience_is_a_timed_out_error() {
     let (numbers, words) = queues();
     let (mut mine, _theirs) = UnixStream::pair().expect("a socket pair");
-    let patience = Duration::from_millis(200);
+    // Long enough that a busy machine's delays (tens of milliseconds) are
+    // far inside the bound: at least the patience, less than twice it.
+    let patience = Duration::from_millis(300);
     let started = Instant::now();
     let err = gather(&numbers, &words, &mut mine, 1, patience)
         .expect_err("nothing was ever sent: gather must give up");
+    let took = started.elapsed();
     assert_eq!(err.kind(), ErrorKind::TimedOut, "{err}");
     assert!(
-        started.elapsed() >= patience,
-        "gave up before its patience ran out"
+        took >= patience,
+        "gave up after {took:?}, before its patience ({patience:?}) ran out"
+    );
+    assert!(
+        took < patience * 2,
+        "gave up after {took:?}, too late: its patience was {patience:?} (twice that is late \
+         however busy the machine: give poll() the patience itself as its timeout)"
     );
 }

@@ -22,6 +22,10 @@
 //! for: a signal ends a child, only a wait reaps it). The tests look for
 //! both, by the pid you return.
 //!
+//! A deadline is kept on time, too: the tests time each wait, and one that
+//! takes twice its time (SIGTERM at twice the deadline, SIGKILL at twice the
+//! grace period) is as wrong as one that never ends.
+//!
 //! Check it: `cargo xtask learn check subprocess-deadline`.
 
 use std::io;
