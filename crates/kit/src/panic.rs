@@ -3,6 +3,7 @@
 
 use std::any::Any;
 
+// ANCHOR: panic_message
 /// What a thread panicked with: `panic!("…")` with a literal gives a
 /// `&'static str`, with arguments a `String`; anything else (a payload from
 /// `panic_any`) has no text.
@@ -22,6 +23,7 @@ pub fn panic_message(payload: &(dyn Any + Send)) -> &str {
         "(a panic without a message)"
     }
 }
+// ANCHOR_END: panic_message
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@
 //! interleaving of the very code the lesson runs. Types a primitive does not
 //! share between threads (a `Duration`, a `PoisonError`) still come from std.
 
+// ANCHOR: shim
 #[cfg(loom)]
 pub use loom::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 #[cfg(loom)]
@@ -20,6 +21,7 @@ pub use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 pub use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
 #[cfg(not(loom))]
 pub use std::{thread, thread_local};
+// ANCHOR_END: shim
 
 use std::sync::PoisonError;
 

@@ -1,4 +1,4 @@
-"""Section 2: an exception in a thread ends the thread, and join() never says.
+"""An exception in a thread ends the thread, and join() never says.
 
 threading prints the traceback on stderr (through threading.excepthook,
 Python 3.8+), the thread ends, and join() returns None exactly as it does

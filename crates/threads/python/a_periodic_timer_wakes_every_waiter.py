@@ -1,4 +1,4 @@
-"""Section 7, recipe 12.2's PeriodicTimer: two threads wait for every tick.
+"""Recipe 12.2's PeriodicTimer: two threads wait for every tick.
 
 The recipe's timer flips a flag and calls notify_all() on a Condition; a
 waiter waits for the flag to change, and misses a tick that comes while it

@@ -1,4 +1,4 @@
-"""Section 8, recipe 12.2's Semaphore(0): workers let through one at a time.
+"""Recipe 12.2's Semaphore(0): workers let through one at a time.
 
 Ten workers block in acquire() on a semaphore with no permits. Main releases
 one, and each worker holds it while it works and releases it as its `with`

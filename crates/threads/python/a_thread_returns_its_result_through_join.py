@@ -1,4 +1,4 @@
-"""Section 1: a Python thread has no return value; the caller collects results.
+"""A Python thread has no return value; the caller collects results.
 
 Recipe 12.1 starts a thread with Thread(target=..., args=...), runs it with
 start() and waits with join(). join() always returns None, so each worker

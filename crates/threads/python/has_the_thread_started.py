@@ -1,4 +1,4 @@
-"""Section 6, recipe 12.2: has the thread started? Event, Barrier, or a queue.
+"""Recipe 12.2: has the thread started? Event, Barrier, or a queue.
 
 The worker sets a threading.Event once it is running; main waits on it. A
 Barrier makes both sides wait for each other. A one-item queue can carry a

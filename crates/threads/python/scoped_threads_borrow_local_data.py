@@ -1,4 +1,4 @@
-"""Section 3: Python threads share every object, with no checks at all.
+"""Python threads share every object, with no checks at all.
 
 Four threads read one list and each writes its own quarter of another. That
 they write disjoint slots, and are all joined before the list is read, is

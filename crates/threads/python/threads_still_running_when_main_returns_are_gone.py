@@ -1,4 +1,4 @@
-"""Section 5: at exit, Python drops daemon threads and waits for the others.
+"""At exit, Python drops daemon threads and waits for the others.
 
 The program runs itself twice as a child. In the first child, main starts a
 daemon worker with ten seconds of work and returns: the interpreter exits at

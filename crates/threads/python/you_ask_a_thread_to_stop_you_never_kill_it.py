@@ -1,4 +1,4 @@
-"""Section 4: recipe 12.1's countdown, stopped early by a flag it checks.
+"""Recipe 12.1's countdown, stopped early by a flag it checks.
 
 Python cannot kill a thread. The countdown checks a flag before every step,
 and terminate() clears it; the thread notices within one pause and returns.

@@ -1,16 +1,18 @@
-//! The lesson's binary run as its own child process, as section 5 does.
+//! The lesson's binary run as its own child process, as the section
+//! `threads_still_running_when_main_returns_are_gone` (in `main.rs`) does.
 //!
-//! Started with no arguments it is the lesson. With [`CHILD_ARG`] it is
-//! section 5's child, whose `main` starts a worker and returns without
-//! joining it (that child is in `main.rs`, where the chapter shows it with
-//! its section). With [`JOINING_CHILD_ARG`] and a number of milliseconds it
-//! is the opposite child, [`child_main_joins`], which `tests/verdicts.rs`
-//! runs as the control for section 5's verdicts.
+//! Started with no arguments it is the lesson. With [`CHILD_ARG`] it is that
+//! section's child, whose `main` starts a worker and returns without joining
+//! it (that child is in `main.rs`, where the chapter shows it with its
+//! section). With [`JOINING_CHILD_ARG`] and a number of milliseconds it is
+//! the opposite child, [`child_main_joins`], which `tests/verdicts.rs` runs
+//! as the control for that section's two verdicts.
 
 use std::thread;
 use std::time::Duration;
 
-/// The argument that makes the binary run as section 5's child.
+/// The argument that makes the binary run as the child whose `main` returns
+/// without joining its worker.
 pub const CHILD_ARG: &str = "--child-main-returns-early";
 /// The argument for the opposite child, whose `main` joins its worker (the
 /// control test in `tests/verdicts.rs` runs it): `--child-main-joins <ms>`.
@@ -24,7 +26,7 @@ pub const USAGE: &str =
 pub enum Role {
     /// No arguments: the lesson.
     Lesson,
-    /// [`CHILD_ARG`]: section 5's child, which returns without joining.
+    /// [`CHILD_ARG`]: the lesson's child, which returns without joining.
     ChildReturnsEarly,
     /// [`JOINING_CHILD_ARG`] `<ms>`: the control's child, which joins a
     /// worker that works this long.
@@ -59,11 +61,13 @@ pub fn role(args: &[String]) -> Option<Role> {
 
 /// The opposite child, for the control test: `main` joins its worker, so the
 /// worker's line is printed and the child lasts at least the worker's `work`.
+/// (`main` prints before it starts the worker: printed after, its line could
+/// come second, if the scheduler left `main` waiting for longer than `work`.)
 pub fn child_main_joins(work: Duration) {
+    println!("main: starting a worker, then joining it");
     let worker = thread::spawn(move || {
         thread::sleep(work);
         println!("worker: finished my work");
     });
-    println!("main: started a worker; joining it");
     worker.join().expect("sleeping and printing do not panic");
 }

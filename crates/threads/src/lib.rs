@@ -9,14 +9,19 @@
 //!   wait for every tick (the Cookbook's `PeriodicTimer`);
 //! - [`Countdown`]: a task that stops when asked (the Cookbook's
 //!   `CountdownTask`);
-//! - [`verdict`]: every `yes`/`no` the lesson prints, computed from its
-//!   evidence;
+//! - [`verdict`]: every `yes`/`no` the lesson prints, each a
+//!   [`kit::Verdict`] computed from its evidence by a function named after
+//!   the claim;
 //! - [`child`]: the arguments that make the lesson's binary its own child
-//!   process (section 5, and the control test's child).
+//!   process (for the section on threads still running when `main`
+//!   returns, and for its control test's child).
 //!
-//! Each imports its synchronisation types from a private `sync` module, which
-//! swaps in [loom](https://docs.rs/loom)'s under `--cfg loom`: `tests/loom.rs`
-//! runs them through every interleaving loom can find.
+//! Each primitive imports its synchronisation types from a private `sync`
+//! module, which takes them from [`kit::sync`]: std's in a normal build,
+//! [loom](https://docs.rs/loom)'s under `--cfg loom`, so `tests/loom.rs`
+//! runs them through every interleaving loom can find. A panic's message,
+//! which the lesson reads from `join`'s `Err`, comes from
+//! [`kit::panic_message`], shared by every lesson.
 //!
 //! # Why `thread::spawn` cannot borrow
 //!
@@ -43,28 +48,3 @@ pub use countdown::{Countdown, Ended};
 pub use event::Event;
 pub use semaphore::{Permit, Semaphore};
 pub use timer::{PeriodicTimer, Ticks};
-
-use std::any::Any;
-
-// ANCHOR: panic_message
-/// The message a thread panicked with, from the `Err` that `join` returned.
-///
-/// `panic!("literal")` carries a `&'static str`, `panic!("{x}")` a `String`;
-/// a panic with any other payload (`std::panic::panic_any`) has no message.
-///
-/// ```
-/// # std::panic::set_hook(Box::new(|_| {})); // keep the doc test's stderr quiet
-/// let handle = std::thread::spawn(|| panic!("disk {} full", 1));
-/// let payload = handle.join().unwrap_err();
-/// assert_eq!(threads::panic_message(payload), "disk 1 full");
-/// ```
-pub fn panic_message(payload: Box<dyn Any + Send>) -> String {
-    if let Some(message) = payload.downcast_ref::<&str>() {
-        (*message).to_owned()
-    } else if let Some(message) = payload.downcast_ref::<String>() {
-        message.clone()
-    } else {
-        "(a panic without a message)".to_owned()
-    }
-}
-// ANCHOR_END: panic_message

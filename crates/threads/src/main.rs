@@ -1,10 +1,13 @@
-//! Lesson 1, `threads`: starting, stopping and signalling threads
+//! The `threads` lesson: starting, stopping and signalling threads
 //! (Python Cookbook 12.1 and 12.2). The chapter is `book/src/threads.md`.
 //!
-//! Read it top to bottom: `main` runs one function per section. Threads here
-//! never print; they return or record what they did, and the main thread
-//! prints once it has joined them, so the output is the same on every run.
-//! Run with other arguments, it is its own child process (`src/child.rs`).
+//! Read it top to bottom: `main` runs one function per section, named after
+//! the point it makes. Threads here never print; they return or record what
+//! they did, and the main thread prints once it has joined them, so the
+//! output is the same on every run. Each `yes`/`no` is computed by a function
+//! of `src/verdict.rs` from the figures printed beside it. Given one of the
+//! arguments in `src/child.rs`, the binary is its own child process instead;
+//! any other argument is a usage error (exit status 2).
 
 use std::env;
 use std::process::{Command, ExitCode};
@@ -15,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use threads::child::{self, CHILD_ARG, Role};
 use threads::verdict;
-use threads::{Countdown, Ended, Event, PeriodicTimer, Semaphore, panic_message};
+use threads::{Countdown, Ended, Event, PeriodicTimer, Semaphore};
 
 /// The countdown's pause between steps (the Cookbook sleeps 5 s).
 const STEP: Duration = Duration::from_millis(30);
@@ -25,7 +28,8 @@ const TIMEOUT: Duration = Duration::from_millis(20);
 const TICK: Duration = Duration::from_millis(15);
 /// How long each worker holds the semaphore's permit.
 const WORK: Duration = Duration::from_millis(3);
-/// The work that section 5's child never gets to finish.
+/// The work that the child of `threads_still_running_when_main_returns_are_gone`
+/// never gets to finish.
 const LONG_WORK: Duration = Duration::from_secs(10);
 
 fn main() -> ExitCode {
@@ -41,7 +45,8 @@ fn main() -> ExitCode {
             a_periodic_timer_wakes_every_waiter();
             a_semaphore_lets_workers_through_one_at_a_time();
         }
-        // The binary as its own child process: section 5's, or the control's.
+        // The binary as its own child process: the one whose `main` returns
+        // early, or the control test's, whose `main` joins its worker.
         Some(Role::ChildReturnsEarly) => child_main_returns_early(),
         Some(Role::ChildJoins(work)) => child::child_main_joins(work),
         None => {
@@ -102,7 +107,7 @@ fn a_panic_comes_back_from_join() {
         Ok(celsius) => println!("the thread returned {celsius}"),
         Err(payload) => println!(
             "join returned Err: the thread panicked with {:?}",
-            panic_message(payload)
+            kit::panic_message(&*payload)
         ),
     }
     println!("the main thread carries on: a panic stops only its own thread");
@@ -209,7 +214,8 @@ fn threads_still_running_when_main_returns_are_gone() {
     );
 }
 
-/// Section 5's child: `main` starts a worker and returns without joining it.
+/// The child this section runs: `main` starts a worker and returns without
+/// joining it.
 fn child_main_returns_early() {
     let worker = thread::spawn(|| {
         thread::sleep(LONG_WORK);

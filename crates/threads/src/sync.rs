@@ -1,44 +1,28 @@
-//! The synchronisation types the primitives are built from: std's in a normal
-//! build, loom's under `--cfg loom`, so `tests/loom.rs` can explore every
-//! interleaving of the very code the lesson runs.
+//! The synchronisation types the primitives are built from, and the one
+//! helper this lesson adds to them.
 //!
-//! The helpers below lock and wait *through* poisoning. A `Mutex` is poisoned
-//! when a thread panics while holding it, as a warning that the data may be
-//! half-updated. Every lock in this crate guards one plain number or flag,
-//! changed in a single step, so a panic elsewhere can never leave it
-//! half-updated: the value behind a poisoned lock is still right, and a
-//! panicking worker must not take the semaphore (or the event) down with it.
+//! The types come from [`kit::sync`], the course's shim: std's in a normal
+//! build, loom's under `--cfg loom`, so `tests/loom.rs` explores every
+//! interleaving of the very code the lesson runs. Its `lock` and `wait` go
+//! *through* poisoning. A `Mutex` is poisoned when a thread panics while
+//! holding it, as a warning that the data may be half-updated; every lock in
+//! this crate guards one plain number or flag, changed in a single step, so
+//! a panic elsewhere can never leave it half-updated, and a panicking worker
+//! must not take the semaphore (or the event) down with it.
+//!
+//! What only this lesson needs is a timed wait ([`wait_timeout`], for
+//! `Event::wait_timeout`), so it lives here rather than in the kit.
 
 // ANCHOR: shim
-#[cfg(loom)]
-pub(crate) use loom::{
-    sync::atomic::{AtomicBool, Ordering},
-    sync::{Arc, Condvar, Mutex, MutexGuard},
-    thread,
-};
-#[cfg(not(loom))]
-pub(crate) use std::{
-    sync::atomic::{AtomicBool, Ordering},
-    sync::{Arc, Condvar, Mutex, MutexGuard},
-    thread,
-};
+pub(crate) use kit::sync::{Arc, AtomicBool, Condvar, Mutex, MutexGuard, Ordering, thread};
+pub(crate) use kit::sync::{lock, wait};
 // ANCHOR_END: shim
 
-use std::sync::PoisonError;
 use std::time::Duration;
 
-/// `mutex.lock()`, through poisoning (see the module docs).
-pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// `condvar.wait(guard)`, through poisoning.
-pub(crate) fn wait<'a, T>(condvar: &Condvar, guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
-    condvar.wait(guard).unwrap_or_else(PoisonError::into_inner)
-}
-
-/// `condvar.wait_timeout(guard, timeout)`, through poisoning. Whether it timed
-/// out does not matter to the callers: they look at the clock and the data.
+/// `condvar.wait_timeout(guard, timeout)`, through poisoning, like the kit's
+/// `wait`. Whether it timed out does not matter to the caller, `Event`: it
+/// looks at the clock and the flag itself.
 pub(crate) fn wait_timeout<'a, T>(
     condvar: &Condvar,
     guard: MutexGuard<'a, T>,

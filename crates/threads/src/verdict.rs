@@ -1,65 +1,72 @@
-//! Every `yes`/`no` the lesson prints, computed here from the evidence the
-//! program gathered. `main.rs` prints what these functions return, and
-//! `tests/verdicts.rs` runs a broken variant of each section through the same
-//! function and checks that it answers "no", so no verdict is true by
-//! construction.
+//! Every `yes`/`no` the lesson prints, one function per claim, each named
+//! after its claim and computing a [`Verdict`] from the evidence a section
+//! gathered. `main.rs` prints what these functions return.
+//!
+//! `tests/verdicts.rs` holds a control for each, `verdict_<name>_can_fail`:
+//! it runs the broken variant of the section for real (a countdown nobody
+//! stops, a child whose `main` joins its worker, a gate with two permits…),
+//! hands its evidence to the same function, and asserts "no", the answer
+//! opposite to the snapshot's. So no verdict here is true by construction.
+//! Each function's doc names the section it serves by its anchor.
 
 use std::sync::mpsc::RecvError;
 use std::time::Duration;
 
-/// A verdict as the lesson prints it.
-pub fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}
+pub use kit::Verdict;
 
-/// Section 1: do the threads' partial sums add up to `1 + 2 + ... + n`?
-pub fn sums_add_up_to_one_through(n: u64, sums: &[u64]) -> &'static str {
+/// `returns_through_join`: do the threads' partial sums add up to
+/// `1 + 2 + ... + n`?
+pub fn sums_add_up_to_one_through(n: u64, sums: &[u64]) -> Verdict {
     let total: u64 = sums.iter().sum();
-    yes_no(total == n * (n + 1) / 2)
+    Verdict::from(total == n * (n + 1) / 2)
 }
 
-/// Section 4: did a countdown from `from` stop before it showed every number?
-/// `shown` is what the countdown showed, as it showed it.
-pub fn stopped_early(from: u32, shown: &[u32]) -> &'static str {
+/// `ask_to_stop`: did a countdown from `from` stop before it showed every
+/// number? `shown` is what the countdown showed, as it showed it.
+pub fn stopped_early(from: u32, shown: &[u32]) -> Verdict {
     // `from` down to 1 is `from` numbers; a countdown that was never asked to
     // stop (or ignored the request) shows all of them.
     let all = usize::try_from(from).expect("a u32 fits in a usize on every target Rust supports");
-    yes_no(shown.len() < all)
+    Verdict::from(shown.len() < all)
 }
 
-/// Section 5: did the child end sooner than its worker's work would take?
-pub fn ended_before_the_work(took: Duration, work: Duration) -> &'static str {
-    yes_no(took < work)
+/// `main_returns`: did the child end sooner than its worker's work would
+/// take?
+pub fn ended_before_the_work(took: Duration, work: Duration) -> Verdict {
+    Verdict::from(took < work)
 }
 
-/// Section 5: is the worker's line missing from what the child printed?
-pub fn worker_line_missing(child_stdout: &str) -> &'static str {
-    yes_no(!child_stdout.lines().any(|line| line.starts_with("worker:")))
+/// `main_returns`: is the worker's line missing from what the child
+/// printed?
+pub fn worker_line_missing(child_stdout: &str) -> Verdict {
+    Verdict::from(!child_stdout.lines().any(|line| line.starts_with("worker:")))
 }
 
-/// Section 6: did a timed wait on an event report "not set" only after its
-/// whole timeout?
-pub fn timed_out(was_set: bool, waited: Duration, timeout: Duration) -> &'static str {
-    yes_no(!was_set && waited >= timeout)
+/// `has_it_started`: did a timed wait on an event report "not set" only
+/// after its whole timeout?
+pub fn timed_out(was_set: bool, waited: Duration, timeout: Duration) -> Verdict {
+    Verdict::from(!was_set && waited >= timeout)
 }
 
-/// Section 6: of the threads that met at a barrier, was exactly one the leader?
-pub fn exactly_one_leader(is_leader: &[bool]) -> &'static str {
-    yes_no(is_leader.iter().filter(|&&leads| leads).count() == 1)
+/// `has_it_started`: of the threads that met at a barrier, was exactly one
+/// the leader?
+pub fn exactly_one_leader(is_leader: &[bool]) -> Verdict {
+    Verdict::from(is_leader.iter().filter(|&&leads| leads).count() == 1)
 }
 
-/// Section 6: did the receiver find out that the worker never signalled?
-pub fn found_out_nobody_signalled<T>(received: &Result<T, RecvError>) -> &'static str {
-    yes_no(received.is_err())
+/// `has_it_started`: did the receiver find out that the worker never
+/// signalled?
+pub fn found_out_nobody_signalled<T>(received: &Result<T, RecvError>) -> Verdict {
+    Verdict::from(received.is_err())
 }
 
-/// Section 7: did every wait return only once its tick had come? Each entry is
-/// `(tick asked for, tick count wait_for_tick returned)`, and a waiter asks for
-/// ticks 1, 2, 3, ... in turn.
+/// `periodic_timer`: did every wait return only once its tick had come?
+/// Each entry is `(tick asked for, tick count wait_for_tick returned)`, and
+/// a waiter asks for ticks 1, 2, 3, ... in turn.
 pub fn every_wait_returned_at_its_tick<'a>(
     waits: impl IntoIterator<Item = &'a [(u64, u64)]>,
-) -> &'static str {
-    yes_no(waits.into_iter().all(|waiter| {
+) -> Verdict {
+    Verdict::from(waits.into_iter().all(|waiter| {
         waiter
             .iter()
             .zip(1..)
@@ -67,13 +74,52 @@ pub fn every_wait_returned_at_its_tick<'a>(
     }))
 }
 
-/// Section 7: did `ticks` ticks of a timer take at least `ticks` intervals?
-pub fn took_at_least_the_intervals(took: Duration, interval: Duration, ticks: u32) -> &'static str {
-    yes_no(took >= interval * ticks)
+/// `periodic_timer`: did `ticks` ticks of a timer take at least `ticks`
+/// intervals?
+pub fn took_at_least_the_intervals(took: Duration, interval: Duration, ticks: u32) -> Verdict {
+    Verdict::from(took >= interval * ticks)
 }
 
-/// Section 8: was there never more than one worker inside at once (and one at
-/// some point)?
-pub fn one_at_a_time(most_inside_at_once: usize) -> &'static str {
-    yes_no(most_inside_at_once == 1)
+/// `semaphore`: was there never more than one worker inside at once (and
+/// one at some point)?
+pub fn one_at_a_time(most_inside_at_once: usize) -> Verdict {
+    Verdict::from(most_inside_at_once == 1)
+}
+
+/// What each function makes of evidence at its edges. (The controls, which
+/// run the broken variants, are in `tests/verdicts.rs`.)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_waiter_that_skips_a_tick_or_never_waits_is_caught() {
+        let in_turn = [(1, 1), (2, 4), (3, 4)];
+        assert_eq!(
+            every_wait_returned_at_its_tick([&in_turn[..]]),
+            Verdict::Yes
+        );
+        let skipped = [(1, 1), (3, 3)];
+        assert_eq!(every_wait_returned_at_its_tick([&skipped[..]]), Verdict::No);
+        let too_early = [(1, 1), (2, 1)];
+        assert_eq!(
+            every_wait_returned_at_its_tick([&too_early[..]]),
+            Verdict::No
+        );
+    }
+
+    #[test]
+    fn nobody_inside_is_not_one_at_a_time() {
+        assert_eq!(one_at_a_time(0), Verdict::No);
+        assert_eq!(one_at_a_time(1), Verdict::Yes);
+        assert_eq!(exactly_one_leader(&[]), Verdict::No);
+    }
+
+    #[test]
+    fn a_wait_that_was_set_or_gave_up_early_did_not_time_out() {
+        let timeout = Duration::from_millis(20);
+        assert_eq!(timed_out(false, timeout, timeout), Verdict::Yes);
+        assert_eq!(timed_out(true, timeout, timeout), Verdict::No);
+        assert_eq!(timed_out(false, timeout / 2, timeout), Verdict::No);
+    }
 }

@@ -1,8 +1,11 @@
-//! Control tests: every verdict the lesson prints can come out "no". Each
-//! test runs a broken variant of its section (a countdown nobody stops, a
-//! child that joins its worker, a waiter that never waits, a gate with two
-//! permits...) through the same function from `threads::verdict` that
-//! `main.rs` prints, and checks that it answers "no".
+//! Controls: every verdict the lesson prints can come out "no". Each test,
+//! `verdict_<name>_can_fail`, runs the broken variant of a section for real
+//! (a countdown nobody stops, a child that joins its worker, a wait that only
+//! looks, a ticker that never waits, a gate with two permits...),
+//! hands its evidence to the function `threads::verdict::<name>` that
+//! `main.rs` prints, and asserts "no", the opposite of the snapshot's "yes".
+//! Where it costs little, the test also runs the lesson's own variant through
+//! the same steps and sees "yes", so the control tells the two apart.
 #![cfg(not(loom))]
 
 use std::process::Command;
@@ -11,62 +14,73 @@ use std::sync::{Barrier, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use threads::verdict;
-use threads::{Countdown, Event, PeriodicTimer, Semaphore};
+use threads::child::{CHILD_ARG, JOINING_CHILD_ARG};
+use threads::verdict::{self, Verdict};
+use threads::{Countdown, Event, PeriodicTimer, Semaphore, Ticks};
 
-/// Section 1: four threads that each stop one number short of their quarter.
-#[test]
-fn verdict_sums_add_up_can_fail() {
-    let sums: Vec<u64> = thread::scope(|s| {
-        let handles: Vec<_> = (0..4u64)
-            .map(|quarter| {
-                s.spawn(move || {
-                    let first = quarter * 250_000 + 1;
-                    (first..first + 249_999).sum::<u64>() // off by one
-                })
+/// Four threads, each summing `per_quarter` numbers from the start of its
+/// quarter of 1..=1_000_000, as `a_thread_returns_its_result_through_join`
+/// does with 250 000.
+fn sum_quarters(per_quarter: u64) -> Vec<u64> {
+    let handles: Vec<_> = (0..4u64)
+        .map(|quarter| {
+            thread::spawn(move || {
+                let first = quarter * 250_000 + 1;
+                (first..first + per_quarter).sum::<u64>()
             })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    });
-    assert_eq!(verdict::sums_add_up_to_one_through(1_000_000, &sums), "no");
-    // The right ranges say "yes".
-    let right: Vec<u64> = (0..4u64)
-        .map(|q| (q * 250_000 + 1..=(q + 1) * 250_000).sum())
+        })
         .collect();
+    handles
+        .into_iter()
+        .map(|handle| handle.join().expect("summing does not panic"))
+        .collect()
+}
+
+/// The broken variant: each thread stops one number short of its quarter.
+#[test]
+fn verdict_sums_add_up_to_one_through_can_fail() {
+    let short = sum_quarters(249_999);
+    assert_eq!(
+        verdict::sums_add_up_to_one_through(1_000_000, &short),
+        Verdict::No
+    );
+    let right = sum_quarters(250_000);
     assert_eq!(
         verdict::sums_add_up_to_one_through(1_000_000, &right),
-        "yes"
+        Verdict::Yes
     );
 }
 
-/// Section 4: a countdown that nobody asks to stop shows all ten numbers.
+/// The broken variant: main watches four numbers go by, as the lesson does,
+/// and forgets to ask the countdown to stop. It shows all ten.
 #[test]
 fn verdict_stopped_early_can_fail() {
     let countdown = Countdown::new();
-    let mut shown = Vec::new();
-    countdown.run(10, Duration::ZERO, |n| shown.push(n));
-    assert_eq!(shown, [10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
-    assert_eq!(verdict::stopped_early(10, &shown), "no");
-    // Asked to stop only after it has finished: too late, still "no".
-    countdown.stop();
-    assert_eq!(verdict::stopped_early(10, &shown), "no");
-    // Asked to stop at 7, it says "yes".
-    let countdown = Countdown::new();
-    let mut shown = Vec::new();
-    countdown.run(10, Duration::ZERO, |n| {
-        shown.push(n);
-        if n == 7 {
-            countdown.stop();
-        }
+    let (shown_tx, shown_rx) = mpsc::sync_channel(0);
+    let shown = thread::scope(|s| {
+        let task = s.spawn(|| {
+            let mut shown = Vec::new();
+            countdown.run(10, Duration::ZERO, |n| {
+                shown.push(n);
+                let _ = shown_tx.send(n);
+            });
+            shown
+        });
+        let seen: Vec<u32> = shown_rx.iter().take(4).collect();
+        assert_eq!(seen, [10, 9, 8, 7]);
+        drop(shown_rx); // no `countdown.stop()` before this
+        task.join().expect("the countdown does not panic")
     });
-    assert_eq!(verdict::stopped_early(10, &shown), "yes");
+    assert_eq!(shown, [10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    assert_eq!(verdict::stopped_early(10, &shown), Verdict::No);
 }
 
-/// Runs the lesson's binary as the child whose `main` joins its worker.
+/// Runs the lesson's binary as the child whose `main` joins its worker (the
+/// broken variant of the lesson's child, for the two verdicts below).
 fn run_joining_child(work: Duration) -> (Duration, String) {
     let started = Instant::now();
     let output = Command::new(env!("CARGO_BIN_EXE_threads"))
-        .args(["--child-main-joins", &work.as_millis().to_string()])
+        .args([JOINING_CHILD_ARG, &work.as_millis().to_string()])
         .output()
         .expect("the lesson's binary runs");
     let took = started.elapsed();
@@ -77,65 +91,66 @@ fn run_joining_child(work: Duration) -> (Duration, String) {
     )
 }
 
-/// Section 5: a child that joins its worker lasts the worker's whole work.
+/// The broken variant: a child whose `main` joins its worker lasts the
+/// worker's whole work.
 #[test]
-fn verdict_child_ended_before_the_work_can_fail() {
+fn verdict_ended_before_the_work_can_fail() {
     let work = Duration::from_millis(50);
     let (took, _) = run_joining_child(work);
-    assert_eq!(verdict::ended_before_the_work(took, work), "no");
+    assert_eq!(verdict::ended_before_the_work(took, work), Verdict::No);
 }
 
-/// Section 5: a child that joins its worker prints the worker's line.
+/// The broken variant: a child whose `main` joins its worker prints the
+/// worker's line. The lesson's own child, which does not join, does not.
 #[test]
 fn verdict_worker_line_missing_can_fail() {
     let (_, stdout) = run_joining_child(Duration::from_millis(10));
     assert_eq!(
         stdout,
-        "main: started a worker; joining it\nworker: finished my work\n"
+        "main: starting a worker, then joining it\nworker: finished my work\n"
     );
-    assert_eq!(verdict::worker_line_missing(&stdout), "no");
-    // The lesson's own child, which does not join, says "yes".
+    assert_eq!(verdict::worker_line_missing(&stdout), Verdict::No);
+
     let output = Command::new(env!("CARGO_BIN_EXE_threads"))
-        .arg("--child-main-returns-early")
+        .arg(CHILD_ARG)
         .output()
         .expect("the lesson's binary runs");
     let stdout = String::from_utf8(output.stdout).expect("the child prints UTF-8");
-    assert_eq!(verdict::worker_line_missing(&stdout), "yes");
+    assert_eq!(verdict::worker_line_missing(&stdout), Verdict::Yes);
 }
 
-/// Section 6: a wait on an event that is already set returns `true` at once.
+/// The broken variant: a "timed wait" that only looks at the event once
+/// (`is_set`) and gives up at once, long before its timeout.
 #[test]
-fn verdict_event_timed_out_can_fail() {
-    let timeout = Duration::from_secs(10);
-    let event = Event::new();
-    event.set();
+fn verdict_timed_out_can_fail() {
+    let timeout = Duration::from_secs(1);
+    let never = Event::new();
     let started = Instant::now();
-    let was_set = event.wait_timeout(timeout);
+    let was_set = never.is_set();
     let waited = started.elapsed();
-    assert!(was_set);
-    assert_eq!(verdict::timed_out(was_set, waited, timeout), "no");
-    // Reporting "not set" before the timeout is up is "no" too.
-    assert_eq!(
-        verdict::timed_out(false, Duration::from_millis(1), timeout),
-        "no"
-    );
+    assert!(!was_set);
+    assert_eq!(verdict::timed_out(was_set, waited, timeout), Verdict::No);
 }
 
-/// Section 6: two threads, each at a barrier of its own, both lead.
+/// The broken variant: two threads, each at a barrier of its own, so
+/// neither waits for the other and both lead.
 #[test]
 fn verdict_exactly_one_leader_can_fail() {
     let leaders: Vec<bool> = thread::scope(|s| {
         let handles: Vec<_> = (0..2)
             .map(|_| s.spawn(|| Barrier::new(1).wait().is_leader()))
             .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("a barrier does not panic"))
+            .collect()
     });
     assert_eq!(leaders, [true, true]);
-    assert_eq!(verdict::exactly_one_leader(&leaders), "no");
-    assert_eq!(verdict::exactly_one_leader(&[]), "no");
+    assert_eq!(verdict::exactly_one_leader(&leaders), Verdict::No);
 }
 
-/// Section 6: a worker whose setting parses does signal.
+/// The broken variant: the worker's setting parses, so it does signal, and
+/// main receives the port instead of finding out that nobody signalled.
 #[test]
 fn verdict_found_out_nobody_signalled_can_fail() {
     let (ready_tx, ready_rx) = mpsc::channel::<u16>();
@@ -148,52 +163,56 @@ fn verdict_found_out_nobody_signalled_can_fail() {
         ready_rx.recv()
     });
     assert_eq!(answer, Ok(80));
-    assert_eq!(verdict::found_out_nobody_signalled(&answer), "no");
+    assert_eq!(verdict::found_out_nobody_signalled(&answer), Verdict::No);
 }
 
-/// Section 7: waiters that never wait, but read the count and go on, on a
-/// timer whose first tick is an hour away.
+/// The broken variant: waiters that never wait, but read the count and go
+/// on, on a timer whose first tick is an hour away.
 #[test]
 fn verdict_every_wait_returned_at_its_tick_can_fail() {
     let timer = PeriodicTimer::start(Duration::from_secs(3600));
     let never_waited =
         |ticks: u64| -> Vec<(u64, u64)> { (1..=ticks).map(|tick| (tick, timer.ticks())).collect() };
     let (down, up) = (never_waited(10), never_waited(5));
+    drop(timer);
     assert_eq!(down[0], (1, 0));
     assert_eq!(
         verdict::every_wait_returned_at_its_tick([down.as_slice(), up.as_slice()]),
-        "no"
-    );
-    drop(timer);
-    // A waiter that skips a tick (asks for 1, then 3) is "no" too; one that
-    // asks for each in turn and gets it is "yes".
-    assert_eq!(
-        verdict::every_wait_returned_at_its_tick([[(1, 1), (3, 3)].as_slice()]),
-        "no"
-    );
-    assert_eq!(
-        verdict::every_wait_returned_at_its_tick([[(1, 1), (2, 4), (3, 4)].as_slice()]),
-        "yes"
+        Verdict::No
     );
 }
 
-/// Section 7: a timer that does not wait out its interval (interval zero),
-/// judged against the one-second interval it should have kept.
+/// The broken variant: a ticker that forgets to wait. It looks at its stop
+/// event (`is_set`) where it should wait on it for an interval
+/// (`wait_timeout`), so its ten ticks come at once. (A late wake-up, on a
+/// loaded machine, can only make a ticker slower, never faster: so the
+/// control breaks the timer in the direction no load can hide.)
 #[test]
 fn verdict_took_at_least_the_intervals_can_fail() {
+    let interval = Duration::from_millis(200);
+    let ticks = Ticks::new();
+    let stop = Event::new();
     let started = Instant::now();
-    let timer = PeriodicTimer::start(Duration::ZERO);
-    assert!(timer.wait_for_tick(10) >= 10);
-    let took = started.elapsed();
-    drop(timer);
+    let took = thread::scope(|s| {
+        s.spawn(|| {
+            while !stop.is_set() {
+                ticks.tick();
+            }
+        });
+        ticks.wait_for(10);
+        let took = started.elapsed();
+        stop.set();
+        took
+    });
     assert_eq!(
-        verdict::took_at_least_the_intervals(took, Duration::from_secs(1), 10),
-        "no"
+        verdict::took_at_least_the_intervals(took, interval, 10),
+        Verdict::No,
+        "ten ticks took {took:?}"
     );
 }
 
-/// Section 8: a gate with two permits lets two workers in at once (each
-/// waits inside until the other has come in too).
+/// The broken variant: a gate with two permits lets two workers in at once
+/// (each waits inside until the other has come in too).
 #[test]
 fn verdict_one_at_a_time_can_fail() {
     let gate = Semaphore::new(2);
@@ -214,7 +233,6 @@ fn verdict_one_at_a_time_can_fail() {
     assert_eq!(most_inside.load(Ordering::Relaxed), 2);
     assert_eq!(
         verdict::one_at_a_time(most_inside.load(Ordering::Relaxed)),
-        "no"
+        Verdict::No
     );
-    assert_eq!(verdict::one_at_a_time(0), "no"); // nobody went in at all
 }
