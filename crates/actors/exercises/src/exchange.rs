@@ -1,8 +1,8 @@
 //! # Exercise `actors-subscription`: a subscription that detaches on drop
 //!
-//! Read first: book/src/actors.md, section 7, "A subscription detaches when
-//! it is dropped" (`actors.md#7-a-subscription-detaches-when-it-is-dropped`),
-//! and section 6 for the exchange.
+//! Read first, in book/src/actors.md (`cargo xtask learn` prints the link to
+//! the section): "A subscription detaches when it is dropped", and "An
+//! exchange fans out to its subscribers" for the exchange.
 //!
 //! Build the Cookbook's `Exchange` and its `with exc.subscribe(task):`:
 //!

@@ -1,5 +1,5 @@
-//! Exercises for lesson 9, `actors` (book/src/actors.md): each module is a
-//! file you edit, checked by `cargo xtask learn check <name>`:
+//! The exercises of the `actors` lesson (book/src/actors.md): each module is
+//! a file you edit, checked by `cargo xtask learn check <name>`:
 //!
 //! - `actors-mailbox`: [`mailbox`], a mailbox whose `close` lets the actor
 //!   handle what is queued, then ends it, and refuses later sends;

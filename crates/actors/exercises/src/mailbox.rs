@@ -1,8 +1,8 @@
 //! # Exercise `actors-mailbox`: closing ends the actor after its mail
 //!
-//! Read first: book/src/actors.md, section 2, "Closing: what is queued is
-//! handled, what comes later is refused"
-//! (`actors.md#2-closing-what-is-queued-is-handled-what-comes-later-is-refused`).
+//! Read first, in book/src/actors.md (`cargo xtask learn` prints the link to
+//! the section): "Closing: what is queued is handled, what comes later is
+//! refused".
 //!
 //! The Cookbook closes an actor by putting a sentinel, `ActorExit`, behind
 //! its last message; a message sent after it is queued and never read.

@@ -1,7 +1,7 @@
 //! # Exercise `actors-tagged`: a tagged actor is an enum and a match
 //!
-//! Read first: book/src/actors.md, section 3, "A tagged actor is an enum
-//! and a match" (`actors.md#3-a-tagged-actor-is-an-enum-and-a-match`).
+//! Read first, in book/src/actors.md (`cargo xtask learn` prints the link to
+//! the section): "A tagged actor is an enum and a match".
 //!
 //! Python's tagged actor receives tuples like `('A', 1)` and calls
 //! `getattr(self, 'do_' + tag)(*payload)`: an unknown tag or a wrong payload

@@ -1,7 +1,7 @@
 //! # Exercise `async-and-threads-channel`: a plain thread feeds a task
 //!
-//! Read first: book/src/async-and-threads.md, section 3, "A channel joins
-//! threads and a task" (`async-and-threads.md#3-a-channel-joins-threads-and-a-task`).
+//! Read first, in book/src/async-and-threads.md (`cargo xtask learn` prints
+//! the link to the section): "A channel joins threads and a task".
 //!
 //! Write [`through_a_task`]: a plain thread (`std::thread::spawn`) sends
 //! every item of `items` into a tokio `mpsc` channel of `capacity` with

@@ -1,4 +1,4 @@
-//! Exercises for lesson 13, `async-and-threads`
+//! The exercises of the `async-and-threads` lesson
 //! (book/src/async-and-threads.md): each module is a file you edit, checked
 //! by `cargo xtask learn check <name>`:
 //!
@@ -27,9 +27,9 @@ pub mod slow_poll;
 use std::thread::{self, ThreadId};
 use std::time::Duration;
 
-/// A blocking function, as in the lesson's section 1: it holds its thread
-/// for `pause` (a file read, a database driver), then answers `key * key`
-/// and says which thread it ran on.
+/// A blocking function, as in the lesson's "Blocking code runs on the
+/// blocking pool": it holds its thread for `pause` (a file read, a database
+/// driver), then answers `key * key` and says which thread it ran on.
 ///
 /// ```
 /// use std::time::Duration;
@@ -42,9 +42,11 @@ pub fn blocking_lookup(key: u64, pause: Duration) -> (u64, ThreadId) {
 }
 
 pub mod ticker {
-    //! A task that should tick on time, and how late it was (the lesson's
-    //! sections 4 and 5): on a free event loop a millisecond or so late; on
-    //! a loop that another task holds, as long as that task holds it.
+    //! A task that should tick on time, and how late it was (as in the
+    //! lesson's "A blocking call stalls the event loop" and "spawn_blocking
+    //! keeps the loop on time"): on a free event loop a millisecond or so
+    //! late; on a loop that another task holds, as long as that task holds
+    //! it.
 
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};

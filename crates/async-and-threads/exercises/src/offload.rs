@@ -1,8 +1,8 @@
 //! # Exercise `async-and-threads-offload`: blocking calls off the event loop
 //!
-//! Read first: book/src/async-and-threads.md, sections 4 and 5, "A blocking
-//! call stalls the event loop" and "spawn_blocking keeps the loop on time"
-//! (`async-and-threads.md#5-spawn_blocking-keeps-the-loop-on-time`).
+//! Read first, in book/src/async-and-threads.md (`cargo xtask learn` prints
+//! the link to the section): "A blocking call stalls the event loop" and
+//! "spawn_blocking keeps the loop on time".
 //!
 //! Write [`call_blocking`]: async code needs the result of a function that
 //! blocks (for instance [`blocking_lookup`](crate::blocking_lookup), which

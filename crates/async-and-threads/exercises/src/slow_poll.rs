@@ -1,7 +1,7 @@
 //! # Exercise `async-and-threads-slow-poll`: a wrapper future that reports slow polls
 //!
-//! Read first: book/src/async-and-threads.md, section 6, "A wrapper future
-//! reports slow polls" (`async-and-threads.md#6-a-wrapper-future-reports-slow-polls`).
+//! Read first, in book/src/async-and-threads.md (`cargo xtask learn` prints
+//! the link to the section): "A wrapper future reports slow polls".
 //!
 //! asyncio's debug mode warns about every step of a task that held the
 //! event loop for too long ("Executing <Task ...> took 0.150 seconds");

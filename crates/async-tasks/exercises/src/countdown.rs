@@ -1,9 +1,9 @@
 //! # Exercise `async-tasks-countdown`: a future written by hand
 //!
-//! Read first: book/src/async-tasks.md, section 4, "What an async fn
-//! compiles to" (`async-tasks.md#4-what-an-async-fn-compiles-to`), where
-//! `YieldOnce` gives control back once and `poll_by_hand` polls a future
-//! with a waker that does nothing.
+//! Read first, in book/src/async-tasks.md (`cargo xtask learn` prints the
+//! link to the section): "What an async fn compiles to", where `YieldOnce`
+//! gives control back once and `poll_by_hand` polls a future with a waker
+//! that does nothing.
 //!
 //! Write the `Future` impl of [`Countdown`]: a state machine that returns
 //! `Poll::Pending` `n` times, then `Poll::Ready(polls)`, where `polls` is

@@ -1,7 +1,7 @@
 //! # Exercise `async-tasks-gather`: a task per future, the results in order
 //!
-//! Read first: book/src/async-tasks.md, section 2, "The Game of Life, a task
-//! per cell" (`async-tasks.md#2-the-game-of-life-a-task-per-cell`), where
+//! Read first, in book/src/async-tasks.md (`cargo xtask learn` prints the
+//! link to the section): "The Game of Life, a task per cell", where
 //! `simulate` spawns a task per cell and collects their answers.
 //!
 //! Write [`gather`], Python's `asyncio.gather` for tokio: run every future

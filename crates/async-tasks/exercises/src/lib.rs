@@ -1,4 +1,4 @@
-//! Exercises for lesson 12, `async-tasks` (book/src/async-tasks.md): each
+//! The exercises of the `async-tasks` lesson (book/src/async-tasks.md): each
 //! module is a file you edit, checked by `cargo xtask learn check <name>`:
 //!
 //! - `async-tasks-gather`: [`gather`], fan out a task per future and fan the
@@ -26,7 +26,8 @@ pub mod port;
 pub mod line_server {
     //! The line server that `async-tasks-port` ports: its protocol, which
     //! does no I/O, and its threaded version, which the tests compare the
-    //! port with (as the lesson's section 3 compares its two games).
+    //! port with (as the lesson's "Porting threaded I/O to async" compares
+    //! its two games).
     //!
     //! The protocol: each connection keeps a running total, starting at 0.
     //!

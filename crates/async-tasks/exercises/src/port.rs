@@ -1,7 +1,7 @@
 //! # Exercise `async-tasks-port`: a threaded line server, ported to tokio
 //!
-//! Read first: book/src/async-tasks.md, section 3, "Porting threaded I/O to
-//! async" (`async-tasks.md#3-porting-threaded-io-to-async`).
+//! Read first, in book/src/async-tasks.md (`cargo xtask learn` prints the
+//! link to the section): "Porting threaded I/O to async".
 //!
 //! [`crate::line_server::serve_with_threads`] is a server written with
 //! threads and blocking sockets: it accepts `connections` connections and

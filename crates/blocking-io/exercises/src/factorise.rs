@@ -1,7 +1,7 @@
 //! # Exercise `blocking-io-factorise`: one thread per number, results in order
 //!
-//! Read first: book/src/blocking-io.md, section 6, "Factorising on one
-//! thread per number" (`blocking-io.md#6-factorising-on-one-thread-per-number`).
+//! Read first, in book/src/blocking-io.md (`cargo xtask learn` prints the
+//! link to the section): "Factorising on one thread per number".
 //!
 //! Item 53 factorises four numbers on one `Thread` each. Write
 //!

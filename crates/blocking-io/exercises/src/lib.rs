@@ -1,4 +1,4 @@
-//! Exercises for lesson 3, `blocking-io` (book/src/blocking-io.md): each
+//! The exercises of the `blocking-io` lesson (book/src/blocking-io.md): each
 //! module is a file you edit, checked by `cargo xtask learn check <name>`:
 //!
 //! - `blocking-io-overlap`: [`overlap`], blocking calls on one thread each,

@@ -1,8 +1,8 @@
 //! # Exercise `blocking-io-overlap`: blocking calls that wait together
 //!
-//! Read first: book/src/blocking-io.md, section 4, "Five threads wait
-//! together while the main thread computes"
-//! (`blocking-io.md#4-five-threads-wait-together-while-the-main-thread-computes`).
+//! Read first, in book/src/blocking-io.md (`cargo xtask learn` prints the
+//! link to the section): "Five threads wait together while the main thread
+//! computes".
 //!
 //! Write [`overlap`]: make `calls` calls of `call` (for instance
 //! [`slow_system_call`](crate::slow_system_call), which sleeps in the kernel

@@ -1,7 +1,8 @@
 //! # Exercise `blocking-io-send`: a handle that can cross to another thread
 //!
-//! Read first: book/src/blocking-io.md, "The GIL, and what Rust has
-//! instead: `Send` and `Sync`" (`blocking-io.md#the-gil-and-what-rust-has-instead-send-and-sync`).
+//! Read first, in book/src/blocking-io.md (`cargo xtask learn` prints the
+//! link to the section): "The GIL, and what Rust has instead: `Send` and
+//! `Sync`".
 //!
 //! Several jobs, each on a thread of its own, read one [`Settings`]. Copying
 //! the settings for every job would be a waste: give each job a *handle* to

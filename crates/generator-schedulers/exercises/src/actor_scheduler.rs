@@ -1,8 +1,8 @@
 //! # Exercise `generator-schedulers-actors`: messages without recursion
 //!
-//! Read first: book/src/generator-schedulers.md, section 4, "Actors pass
-//! messages without recursion"
-//! (`generator-schedulers.md#4-actors-pass-messages-without-recursion`).
+//! Read first, in book/src/generator-schedulers.md (`cargo xtask learn`
+//! prints the link to the section): "Actors pass messages without
+//! recursion".
 //!
 //! If an actor called another actor directly, every message would be a call
 //! made from inside the one before: 100 000 messages, 100 000 nested calls,

@@ -1,8 +1,8 @@
 //! # Exercise `generator-schedulers-executor`: `yield_now` and an executor
 //!
-//! Read first: book/src/generator-schedulers.md, section 3, "An async fn is
-//! a state machine the compiler writes"
-//! (`generator-schedulers.md#3-an-async-fn-is-a-state-machine-the-compiler-writes`).
+//! Read first, in book/src/generator-schedulers.md (`cargo xtask learn`
+//! prints the link to the section): "An async fn is a state machine the
+//! compiler writes".
 //!
 //! `countdown` and `countup` below are the cookbook's generators as
 //! `async fn`s, written for you: `yield_now().await` where Python had a

@@ -1,4 +1,4 @@
-//! Exercises for lesson 10, `generator-schedulers`
+//! The exercises of the `generator-schedulers` lesson
 //! (book/src/generator-schedulers.md): each module is a file you edit,
 //! checked by `cargo xtask learn check <name>`:
 //!

@@ -1,8 +1,8 @@
 //! # Exercise `generator-schedulers-round-robin`: tasks take turns
 //!
-//! Read first: book/src/generator-schedulers.md, sections 1 and 2, "A task
-//! is a state machine" and "Round robin gives a fixed interleaving"
-//! (`generator-schedulers.md#2-round-robin-gives-a-fixed-interleaving`).
+//! Read first, in book/src/generator-schedulers.md (`cargo xtask learn`
+//! prints the link to the section): "A task is a state machine" and "Round
+//! robin gives a fixed interleaving".
 //!
 //! A Python generator keeps its locals and its place between two `next()`
 //! calls. Without generators you keep them yourself: the struct's fields

@@ -1,12 +1,13 @@
 //! # Exercise `lock-ordering-acquire`: any set of locks, in one global order
 //!
-//! Read first: book/src/lock-ordering.md, section 2, "acquire takes any set
-//! of locks in one global order"
-//! (`lock-ordering.md#2-acquire-takes-any-set-of-locks-in-one-global-order`).
+//! Read first, in book/src/lock-ordering.md (`cargo xtask learn` prints the
+//! link to the section): "acquire takes any set of locks in one global
+//! order".
 //!
 //! Two threads that take the same two locks in opposite orders can each hold
-//! one and wait for the other for ever (section 1). Write [`acquire`], the
-//! recipe's cure:
+//! one and wait for the other for ever (the chapter's "Two threads take two
+//! locks in opposite orders: deadlock"). Write [`acquire`], the recipe's
+//! cure:
 //!
 //! - it takes **every** lock it is given **in rank order** (lowest first),
 //!   whatever order the caller names them in, so `acquire(&[&a, &b])` and

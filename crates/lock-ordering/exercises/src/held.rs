@@ -1,8 +1,8 @@
 //! # Exercise `lock-ordering-held`: a lock taken out of order is an error
 //!
-//! Read first: book/src/lock-ordering.md, section 4, "Taking a lock out of
-//! order is an error, not a hang"
-//! (`lock-ordering.md#4-taking-a-lock-out-of-order-is-an-error-not-a-hang`).
+//! Read first, in book/src/lock-ordering.md (`cargo xtask learn` prints the
+//! link to the section): "Taking a lock out of order is an error, not a
+//! hang".
 //!
 //! Sorting fixes the order within one call; nested calls can still break
 //! it. Keep, per thread, the list of locks it holds, and refuse a lock that

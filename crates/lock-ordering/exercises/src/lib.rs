@@ -1,5 +1,6 @@
-//! Exercises for lesson 7, `lock-ordering` (book/src/lock-ordering.md): each
-//! module is a file you edit, checked by `cargo xtask learn check <name>`:
+//! The exercises of the `lock-ordering` lesson (book/src/lock-ordering.md):
+//! each module is a file you edit, checked by
+//! `cargo xtask learn check <name>`:
 //!
 //! - `lock-ordering-acquire`: [`acquire`], any set of locks taken in one
 //!   global order and released in reverse, as one guard;

@@ -1,12 +1,12 @@
 //! # Exercise `lock-ordering-philosophers`: everybody eats
 //!
-//! Read first: book/src/lock-ordering.md, section 5, "Five philosophers,
-//! 1000 meals each: all finish"
-//! (`lock-ordering.md#5-five-philosophers-1000-meals-each-all-finish`).
+//! Read first, in book/src/lock-ordering.md (`cargo xtask learn` prints the
+//! link to the section): "Five philosophers, 1000 meals each: all finish".
 //!
 //! Philosophers sit at a round table, a chopstick between each pair. If each
 //! picks up the left chopstick first, all of them can hold one and wait for
-//! the next for ever: section 1's deadlock, with a cycle of five.
+//! the next for ever: the deadlock of two threads taking two locks in
+//! opposite orders, with a cycle of five.
 //!
 //! - [`eat`]: one meal for the philosopher in `seat`: pick up both
 //!   chopsticks **in one global order** (the lower-numbered first), and,

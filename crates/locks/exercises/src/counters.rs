@@ -1,8 +1,8 @@
 //! # Exercise `locks-counters`: fix the lost-update counter, three ways
 //!
-//! Read first: book/src/locks.md, sections 1 to 5, from "A read-modify-write
-//! split in two loses updates" to "An atomic needs no lock"
-//! (`locks.md#2-a-mutex-makes-the-increment-one-step`).
+//! Read first, in book/src/locks.md (`cargo xtask learn` prints the link to
+//! the section): the sections from "A read-modify-write split in two loses
+//! updates" to "An atomic needs no lock".
 //!
 //! Python's `count += offset` is a read, an add and a write. Written out with
 //! an atomic it compiles, and still loses updates: another thread can write

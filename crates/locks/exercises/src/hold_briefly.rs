@@ -1,7 +1,7 @@
 //! # Exercise `locks-hold-briefly`: hold the lock for the update, not the work
 //!
-//! Read first: book/src/locks.md, section 9, "Hold the lock for the update,
-//! not for the work" (`locks.md#9-hold-the-lock-for-the-update-not-for-the-work`).
+//! Read first, in book/src/locks.md (`cargo xtask learn` prints the link to
+//! the section): "Hold the lock for the update, not for the work".
 //!
 //! While one thread holds a lock, every other thread that wants it waits. So
 //! do the slow work (reading a sensor, parsing, I/O) first, with no lock

@@ -1,4 +1,4 @@
-//! Exercises for lesson 4, `locks` (book/src/locks.md): each module is a
+//! The exercises of the `locks` lesson (book/src/locks.md): each module is a
 //! file you edit, checked by `cargo xtask learn check <name>`:
 //!
 //! - `locks-counters`: [`counters`], the lost-update counter fixed three ways;

@@ -1,7 +1,7 @@
 //! # Exercise `locks-shared-counter`: the Cookbook's `SharedCounter`
 //!
-//! Read first: book/src/locks.md, section 7, "The cookbook's SharedCounter
-//! ends at zero" (`locks.md#7-the-cookbooks-sharedcounter-ends-at-zero`).
+//! Read first, in book/src/locks.md (`cargo xtask learn` prints the link to
+//! the section): "The cookbook's SharedCounter ends at zero".
 //!
 //! In Python the counter is two attributes side by side, a value and the
 //! lock that guards it, and every method remembers to take the lock:

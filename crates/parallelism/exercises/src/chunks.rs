@@ -1,8 +1,7 @@
 //! # Exercise `parallelism-chunks`: equal chunks on scoped threads
 //!
-//! Read first: book/src/parallelism.md, section 2, "Threads run in
-//! parallel: thread::scope and rayon"
-//! (`parallelism.md#2-threads-run-in-parallel-threadscope-and-rayon`).
+//! Read first, in book/src/parallelism.md (`cargo xtask learn` prints the
+//! link to the section): "Threads run in parallel: thread::scope and rayon".
 //!
 //! Write [`gcds_on_threads`]: apply `gcd` to every pair, on `threads`
 //! scoped threads at once, each thread given one *chunk*: a run of

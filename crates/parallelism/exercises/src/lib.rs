@@ -1,4 +1,4 @@
-//! Exercises for lesson 14, `parallelism` (book/src/parallelism.md): each
+//! The exercises of the `parallelism` lesson (book/src/parallelism.md): each
 //! module is a file you edit, checked by `cargo xtask learn check <name>`:
 //!
 //! - `parallelism-chunks`: [`chunks`], the gcd workload split into equal

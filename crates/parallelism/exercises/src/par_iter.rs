@@ -1,8 +1,7 @@
 //! # Exercise `parallelism-rayon`: the same with rayon
 //!
-//! Read first: book/src/parallelism.md, section 2, "Threads run in
-//! parallel: thread::scope and rayon"
-//! (`parallelism.md#2-threads-run-in-parallel-threadscope-and-rayon`).
+//! Read first, in book/src/parallelism.md (`cargo xtask learn` prints the
+//! link to the section): "Threads run in parallel: thread::scope and rayon".
 //!
 //! Write [`gcds_with_rayon`]: apply `gcd` to every pair on rayon's pool
 //! (the global one, or the pool it is called in with `pool.install`), and

@@ -1,7 +1,7 @@
 //! # Exercise `parallelism-processes`: worker processes over pipes
 //!
-//! Read first: book/src/parallelism.md, section 3, "Worker processes over
-//! pipes" (`parallelism.md#3-worker-processes-over-pipes`).
+//! Read first, in book/src/parallelism.md (`cargo xtask learn` prints the
+//! link to the section): "Worker processes over pipes".
 //!
 //! Write [`gcds_in_processes`], Python's `ProcessPoolExecutor.map` by hand.
 //! `worker()` makes a `Command` that runs a worker process (in the tests,

@@ -1,7 +1,7 @@
 //! # Exercise `pollable-queues-flag-queue`: readable exactly while items wait
 //!
-//! Read first: book/src/pollable-queues.md, section 1, "Readable exactly
-//! while items wait" (`pollable-queues.md#1-readable-exactly-while-items-wait`).
+//! Read first, in book/src/pollable-queues.md (`cargo xtask learn` prints
+//! the link to the section): "Readable exactly while items wait".
 //!
 //! A queue `poll()` can wait on: a `Mutex<VecDeque<T>>` and a [`Flag`],
 //! whose descriptor is readable while the flag is raised. Keep the flag

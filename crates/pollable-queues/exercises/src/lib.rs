@@ -1,5 +1,6 @@
-//! Exercises for lesson 11, `pollable-queues` (book/src/pollable-queues.md):
-//! each module is a file you edit, checked by `cargo xtask learn check <name>`:
+//! The exercises of the `pollable-queues` lesson
+//! (book/src/pollable-queues.md): each module is a file you edit, checked by
+//! `cargo xtask learn check <name>`:
 //!
 //! - `pollable-queues-flag-queue`: [`flag_queue`], a queue whose descriptor
 //!   is readable exactly while items wait in it;
@@ -117,7 +118,8 @@ pub mod given {
     /// socket pair for every item put, read back for every item taken. Its
     /// descriptor is readable while items wait. (Its weakness, a socket
     /// that fills after a few hundred waiting items and then blocks `put`,
-    /// is section 3's subject; the exercises keep well below that.)
+    /// is the lesson's "Put never blocks" subject; the exercises keep well
+    /// below that.)
     #[derive(Debug)]
     pub struct ByteQueue<T> {
         items: Mutex<VecDeque<T>>,

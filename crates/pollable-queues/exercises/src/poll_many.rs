@@ -1,8 +1,7 @@
 //! # Exercise `pollable-queues-poll`: one poll over two queues and a socket
 //!
-//! Read first: book/src/pollable-queues.md, section 2, "One poll waits on
-//! queues and a socket"
-//! (`pollable-queues.md#2-one-poll-waits-on-queues-and-a-socket`).
+//! Read first, in book/src/pollable-queues.md (`cargo xtask learn` prints
+//! the link to the section): "One poll waits on queues and a socket".
 //!
 //! One consumer thread, three sources: a queue of numbers, a queue of words
 //! (both [`ByteQueue`]s, readable while items wait) and a socket. Write

@@ -1,7 +1,7 @@
 //! # Exercise `pollable-queues-select`: the same over channels, with `select!`
 //!
-//! Read first: book/src/pollable-queues.md, section 5, "Channels only:
-//! `select!`" (`pollable-queues.md#5-channels-only-select`).
+//! Read first, in book/src/pollable-queues.md (`cargo xtask learn` prints
+//! the link to the section): "Channels only: `select!`".
 //!
 //! When everything a consumer waits on is a channel, it needs no
 //! descriptor: crossbeam's `select!` blocks on several channels at once.

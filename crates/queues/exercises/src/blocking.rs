@@ -1,8 +1,7 @@
 //! # Exercise `queues-blocking`: a queue whose `get` sleeps
 //!
-//! Read first: book/src/queues.md, section 4, "A blocking queue: get sleeps
-//! until an item arrives"
-//! (`queues.md#4-a-blocking-queue-get-sleeps-until-an-item-arrives`).
+//! Read first, in book/src/queues.md (`cargo xtask learn` prints the link to
+//! the section): "A blocking queue: get sleeps until an item arrives".
 //!
 //! A `VecDeque` behind a `Mutex` is a queue, but a consumer of an empty one
 //! can only poll it, burning a core. Add a `Condvar`, so that

@@ -1,8 +1,8 @@
 //! # Exercise `queues-bounded`: a bounded queue, with backpressure
 //!
-//! Read first: book/src/queues.md, sections 5 and 6, "A bounded queue: with
-//! capacity 1, put waits for get" and "Backpressure"
-//! (`queues.md#5-a-bounded-queue-with-capacity-1-put-waits-for-get`).
+//! Read first, in book/src/queues.md (`cargo xtask learn` prints the link to
+//! the section): "A bounded queue: with capacity 1, put waits for get" and
+//! "Backpressure: a bounded queue keeps the backlog short".
 //!
 //! Add a capacity to the blocking queue: [`put`](BoundedQueue::put) sleeps
 //! while `capacity` items are waiting, so a fast producer cannot run ahead

@@ -1,8 +1,7 @@
 //! # Exercise `queues-closable`: a queue whose `close()` ends every consumer
 //!
-//! Read first: book/src/queues.md, section 8, "A closable queue: close()
-//! ends every consumer's loop"
-//! (`queues.md#8-a-closable-queue-close-ends-every-consumers-loop`).
+//! Read first, in book/src/queues.md (`cargo xtask learn` prints the link to
+//! the section): "A closable queue: close() ends every consumer's loop".
 //!
 //! Effective Python ends its workers with a sentinel item, one per worker.
 //! Instead, give the queue a `closed` flag:

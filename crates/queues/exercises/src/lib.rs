@@ -1,5 +1,5 @@
-//! Exercises for lesson 5, `queues` (book/src/queues.md): each module is a
-//! file you edit, checked by `cargo xtask learn check <name>`:
+//! The exercises of the `queues` lesson (book/src/queues.md): each module is
+//! a file you edit, checked by `cargo xtask learn check <name>`:
 //!
 //! - `queues-blocking`: [`blocking`], a queue whose `get` sleeps until an
 //!   item arrives;

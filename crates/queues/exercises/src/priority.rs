@@ -1,8 +1,7 @@
 //! # Exercise `queues-priority`: highest priority first, ties in order
 //!
-//! Read first: book/src/queues.md, section 12, "A priority queue: highest
-//! priority first, ties in order"
-//! (`queues.md#12-a-priority-queue-highest-priority-first-ties-in-order`).
+//! Read first, in book/src/queues.md (`cargo xtask learn` prints the link to
+//! the section): "A priority queue: highest priority first, ties in order".
 //!
 //! The Cookbook's recipe 12.3 keeps `(-priority, index, item)` in a heap:
 //! the index, a counter that only grows, breaks ties, so items of equal

@@ -1,9 +1,8 @@
 //! # Exercise `subprocess-deadline`: a deadline, then SIGTERM, and reap
 //!
-//! Read first: book/src/subprocess.md, section 7, "A child that never
-//! finishes: a deadline, then SIGTERM"
-//! (`subprocess.md#7-a-child-that-never-finishes-a-deadline-then-sigterm`),
-//! and section 9, "Every child is reaped".
+//! Read first, in book/src/subprocess.md (`cargo xtask learn` prints the
+//! link to the section): "A child that never finishes: a deadline, then
+//! SIGTERM", and "Every child is reaped".
 //!
 //! Write two functions:
 //!

@@ -1,5 +1,5 @@
-//! Exercises for lesson 2, `subprocess` (book/src/subprocess.md): each module
-//! is a file you edit, checked by `cargo xtask learn check <name>`:
+//! The exercises of the `subprocess` lesson (book/src/subprocess.md): each
+//! module is a file you edit, checked by `cargo xtask learn check <name>`:
 //!
 //! - `subprocess-run`: [`run`], run a child to the end and return its text,
 //!   or an error that names the program;

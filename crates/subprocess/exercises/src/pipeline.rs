@@ -1,8 +1,8 @@
 //! # Exercise `subprocess-pipeline`: `first | second`, with end-of-file
 //!
-//! Read first: book/src/subprocess.md, section 5, "Children chained like a
-//! shell pipeline" (`subprocess.md#5-children-chained-like-a-shell-pipeline`),
-//! and section 6, "The pipe-buffer deadlock, and the safe ways".
+//! Read first, in book/src/subprocess.md (`cargo xtask learn` prints the
+//! link to the section): "Children chained like a shell pipeline", and "The
+//! pipe-buffer deadlock, and the safe ways".
 //!
 //! Write [`pipe`]: start `first` and `second` chained like the shell's
 //! `first | second`, feed `input` to `first`'s stdin, and return everything

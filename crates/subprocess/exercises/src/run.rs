@@ -1,9 +1,8 @@
 //! # Exercise `subprocess-run`: run a child, get its text, or an error that names it
 //!
-//! Read first: book/src/subprocess.md, section 1, "Run a child, capture its
-//! output, check its status"
-//! (`subprocess.md#1-run-a-child-capture-its-output-check-its-status`), and
-//! section 8, "A program that does not exist".
+//! Read first, in book/src/subprocess.md (`cargo xtask learn` prints the
+//! link to the section): "Run a child, capture its output, check its
+//! status", and "A program that does not exist".
 //!
 //! Write [`run`]: run `program` with `args` to the end, with stdout and
 //! stderr captured and stdin empty, and return

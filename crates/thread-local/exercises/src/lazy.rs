@@ -1,8 +1,8 @@
 //! # Exercise `thread-local-lazy-connection`: one lazy connection per thread
 //!
-//! Read first: book/src/thread-local.md, section 3, "One lazy connection per
-//! thread" (`thread-local.md#3-one-lazy-connection-per-thread`), and section
-//! 2, "Destructors run when a thread exits".
+//! Read first, in book/src/thread-local.md (`cargo xtask learn` prints the
+//! link to the section): "One lazy connection per thread", and "Destructors
+//! run when a thread exits".
 //!
 //! Write [`request`]: send one line to `server` and return its reply, on the
 //! *calling thread's own* connection to that server. The connection is lazy:

@@ -1,5 +1,6 @@
-//! Exercises for lesson 6, `thread-local` (book/src/thread-local.md): each
-//! module is a file you edit, checked by `cargo xtask learn check <name>`:
+//! The exercises of the `thread-local` lesson (book/src/thread-local.md):
+//! each module is a file you edit, checked by
+//! `cargo xtask learn check <name>`:
 //!
 //! - `thread-local-lazy-connection`: [`lazy`], one lazy connection per
 //!   thread, closed when the thread ends;

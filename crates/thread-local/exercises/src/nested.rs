@@ -1,7 +1,7 @@
 //! # Exercise `thread-local-nested`: a per-thread stack of nested connections
 //!
-//! Read first: book/src/thread-local.md, section 4, "Nested connections
-//! keep a stack" (`thread-local.md#4-nested-connections-keep-a-stack`).
+//! Read first, in book/src/thread-local.md (`cargo xtask learn` prints the
+//! link to the section): "Nested connections keep a stack".
 //!
 //! The cookbook's second `LazyConnection` lets a thread enter several times,
 //! nested (`with conn as s1, conn as s2:`), and keeps a per-thread *list*

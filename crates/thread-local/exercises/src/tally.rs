@@ -1,8 +1,8 @@
 //! # Exercise `thread-local-tally`: a per-thread count, reported at exit
 //!
-//! Read first: book/src/thread-local.md, section 2, "Destructors run when a
-//! thread exits" (`thread-local.md#2-destructors-run-when-a-thread-exits`),
-//! and section 1, "Each thread sees its own value".
+//! Read first, in book/src/thread-local.md (`cargo xtask learn` prints the
+//! link to the section): "Destructors run when a thread exits", and "Each
+//! thread sees its own value".
 //!
 //! Each thread counts its own events, and reports its count when it exits:
 //!

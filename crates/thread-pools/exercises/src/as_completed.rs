@@ -1,8 +1,7 @@
 //! # Exercise `thread-pools-as-completed`: results as the jobs finish
 //!
-//! Read first: book/src/thread-pools.md, section 4, "`as_completed` yields
-//! results as they finish"
-//! (`thread-pools.md#4-as_completed-yields-results-as-they-finish`).
+//! Read first, in book/src/thread-pools.md (`cargo xtask learn` prints the
+//! link to the section): "`as_completed` yields results as they finish".
 //!
 //! The handle of `thread-pools-handle` is written out for you below, with
 //! one more field in its slot: a `watcher`, where to announce that the job

@@ -1,8 +1,8 @@
 //! # Exercise `thread-pools-handle`: a result handle that brings back panics
 //!
-//! Read first: book/src/thread-pools.md, section 3, "`submit` returns a
-//! handle; errors and panics come back"
-//! (`thread-pools.md#3-submit-returns-a-handle-errors-and-panics-come-back`).
+//! Read first, in book/src/thread-pools.md (`cargo xtask learn` prints the
+//! link to the section): "`submit` returns a handle; errors and panics come
+//! back".
 //!
 //! `submit(&workers, job)` queues `job` on a finished pool ([`Workers`], in
 //! `src/workers.rs`) and returns a [`JobHandle`] at once, Python's `Future`:

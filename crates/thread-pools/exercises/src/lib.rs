@@ -1,5 +1,6 @@
-//! Exercises for lesson 8, `thread-pools` (book/src/thread-pools.md): each
-//! module is a file you edit, checked by `cargo xtask learn check <name>`:
+//! The exercises of the `thread-pools` lesson (book/src/thread-pools.md):
+//! each module is a file you edit, checked by
+//! `cargo xtask learn check <name>`:
 //!
 //! - `thread-pools-shutdown`: [`pool`], a pool whose drop finishes the queued
 //!   jobs and joins every worker;

@@ -1,7 +1,7 @@
 //! # Exercise `thread-pools-shutdown`: a pool that cleans up after itself
 //!
-//! Read first: book/src/thread-pools.md, section 2, "Workers pull jobs from
-//! a channel" (`thread-pools.md#2-workers-pull-jobs-from-a-channel`).
+//! Read first, in book/src/thread-pools.md (`cargo xtask learn` prints the
+//! link to the section): "Workers pull jobs from a channel".
 //!
 //! Build a `ThreadPool` of `size` worker threads on the lesson's
 //! [`Channel`] (written for you in `src/workers.rs`):

@@ -1,7 +1,7 @@
 //! # Exercise `threads-countdown`: a countdown another thread can stop
 //!
-//! Read first: book/src/threads.md, section 4, "You ask a thread to stop; you
-//! never kill it" (`threads.md#4-you-ask-a-thread-to-stop-you-never-kill-it`).
+//! Read first, in book/src/threads.md (`cargo xtask learn` prints the link
+//! to the section): "You ask a thread to stop; you never kill it".
 //!
 //! Rust cannot kill a thread. A long task *checks* a flag that anyone may
 //! set, and stops at the next check. Build the Cookbook's `CountdownTask`:

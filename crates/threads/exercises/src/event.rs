@@ -1,8 +1,8 @@
 //! # Exercise `threads-event`: a flag threads can wait for
 //!
-//! Read first: book/src/threads.md, section 6, "Has the thread started?
-//! Event, Barrier, or a one-shot channel"
-//! (`threads.md#6-has-the-thread-started-event-barrier-or-a-one-shot-channel`).
+//! Read first, in book/src/threads.md (`cargo xtask learn` prints the link
+//! to the section): "Has the thread started? Event, Barrier, or a one-shot
+//! channel".
 //!
 //! Build Python's `threading.Event` from a `Mutex<bool>` and a `Condvar`:
 //!

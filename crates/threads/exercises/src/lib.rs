@@ -1,5 +1,5 @@
-//! Exercises for lesson 1, `threads` (book/src/threads.md): each module is a
-//! file you edit, checked by `cargo xtask learn check <name>`:
+//! The exercises of the `threads` lesson (book/src/threads.md): each module
+//! is a file you edit, checked by `cargo xtask learn check <name>`:
 //!
 //! - `threads-countdown`: [`countdown`], a countdown another thread can stop;
 //! - `threads-event`: [`event`], a flag threads wait for (`threading.Event`);

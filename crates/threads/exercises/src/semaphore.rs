@@ -1,8 +1,7 @@
 //! # Exercise `threads-semaphore`: a counting semaphore with an RAII permit
 //!
-//! Read first: book/src/threads.md, section 8, "A semaphore lets workers
-//! through one at a time"
-//! (`threads.md#8-a-semaphore-lets-workers-through-one-at-a-time`).
+//! Read first, in book/src/threads.md (`cargo xtask learn` prints the link
+//! to the section): "A semaphore lets workers through one at a time".
 //!
 //! std has no semaphore. Build Python's `threading.Semaphore` from a
 //! `Mutex<usize>` (the free permits) and a `Condvar`, with `with sema:` done
