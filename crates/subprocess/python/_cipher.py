@@ -1,4 +1,4 @@
-"""The helper child of sections 4 and 5: XORs stdin with the key in the
+"""The helper child of the pipes programs: XORs stdin with the key in the
 environment variable LESSON_KEY and writes the result to stdout.
 
 A toy cipher standing in for `openssl enc`; run by the programs, not by

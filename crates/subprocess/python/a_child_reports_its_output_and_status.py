@@ -1,4 +1,4 @@
-"""Section 1: run a child, capture its output, check its status (Item 52).
+"""Run a child, capture its output, check its status (Item 52).
 
 `subprocess.run` with `capture_output=True` runs the child to the end and
 keeps what it printed; `check_returncode()` raises if it failed; and

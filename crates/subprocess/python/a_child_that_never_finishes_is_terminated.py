@@ -1,4 +1,4 @@
-"""Section 7: a child that never finishes: a deadline, then SIGTERM (Item 52).
+"""A child that never finishes: a deadline, then SIGTERM (Item 52).
 
 Item 52's last example: `communicate(timeout=0.1)` raises `TimeoutExpired`,
 `terminate()` sends SIGTERM, `wait()` reaps, and the return code is -15.

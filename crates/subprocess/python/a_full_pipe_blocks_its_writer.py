@@ -1,4 +1,4 @@
-"""Section 6: the pipe-buffer deadlock, and the safe ways.
+"""The pipe-buffer deadlock, and the safe ways.
 
 Python's documentation warns that writing to `proc.stdin` and only then
 reading `proc.stdout` can deadlock once a pipe's buffer is full, and offers

@@ -1,4 +1,4 @@
-"""Section 8: a program that does not exist.
+"""A program that does not exist.
 
 `Popen` raises `FileNotFoundError`, naming the program. In the middle of a
 pipeline, the stage already started is not cleaned up for you.

@@ -1,4 +1,4 @@
-"""Section 5: children chained like a shell pipeline (Item 52).
+"""Children chained like a shell pipeline (Item 52).
 
 Item 52 chains `openssl enc` into `openssl dgst`: the first child's stdout
 is the second one's stdin, and the parent closes its own copy of that pipe
@@ -36,7 +36,7 @@ def pipeline(commands, data):
         if upstream is not subprocess.PIPE:
             upstream.close()  # the parent keeps no copy of the pipe end
 
-    def feed():  # a writer thread, so feeding and reading overlap (section 6)
+    def feed():  # a writer thread, so feeding and reading overlap (no deadlock)
         with stages[0].stdin as stdin:
             try:
                 stdin.write(data)

@@ -1,4 +1,4 @@
-"""Section 9: every child is reaped.
+"""Every child is reaped.
 
 A child that has exited stays a zombie until its parent collects its status.
 CPython's `Popen.__del__` reaps a child that has already exited; one still

@@ -1,4 +1,4 @@
-"""Section 2: spawn, then poll while doing other work (Item 52).
+"""Spawn, then poll while doing other work (Item 52).
 
 `Popen` returns as soon as the child runs; `poll()` answers at once: None
 while it runs, its return code once it has exited (and then it is reaped).

@@ -1,8 +1,10 @@
-"""Section 4: data through stdin and stdout, the secret through the
-environment (Item 52).
+"""Data through stdin and stdout, the secret through the environment
+(Item 52).
 
-Item 52 runs `openssl enc -des3 -pass env:password`, feeding random bytes
-through its stdin, with the password in the child's environment. Here the
+Item 52 runs `openssl enc -des3`, feeding random bytes through its stdin,
+with the password in the child's environment. (For openssl to read it from
+there, the option is `-pass env:password`; the notes print `env.password`,
+which openssl rejects: the chapter's "In the notes" box says more.) Here the
 helper `_cipher.py` plays openssl (a toy XOR cipher, so the output can be
 shown), and the program checks what any other process of the same user can
 see of each child while it runs: its argv and, on Linux, its environment.

@@ -1,4 +1,4 @@
-"""Section 3: ten children run in parallel (Item 52).
+"""Ten children run in parallel (Item 52).
 
 Item 52 starts ten `sleep 1` children, then waits for each with
 `communicate()`: about one second in all (the notes measured 1.03 s and

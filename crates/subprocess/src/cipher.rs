@@ -1,4 +1,4 @@
-//! The cipher helper (sections 4 and 5): the child that reads its input on
+//! The cipher helper: the child that reads its input on
 //! stdin, its key from its environment, and writes to stdout.
 //!
 //! The Python notes run `openssl enc` as the child. The lesson runs its own
@@ -66,7 +66,8 @@ pub fn xor_stream(key: &[u8], mut input: impl Read, mut output: impl Write) -> i
 // ANCHOR_END: xor_stream
 
 // ANCHOR: helper
-/// The child side of sections 4 and 5: the lesson binary, started with
+/// The child side of the pipes sections (`src/lesson/pipes.rs`): the
+/// lesson binary, started with
 /// [`HELPER_ARG`], runs this instead of the lesson, as a filter that
 /// encrypts stdin to stdout, its key taken from the environment.
 pub fn xor_helper() -> ExitCode {

@@ -1,4 +1,5 @@
-//! A deadline for a child, then SIGTERM, then SIGKILL (section 7).
+//! A deadline for a child, then SIGTERM, then SIGKILL (the section
+//! `a_child_that_never_finishes_is_terminated`, and `Pipeline::timeout`).
 //!
 //! std can wait for a child for ever (`wait`) or not at all (`try_wait`),
 //! and can end it only with SIGKILL (`kill`). A child that may hang needs

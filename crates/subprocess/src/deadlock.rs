@@ -1,4 +1,5 @@
-//! The pipe-buffer deadlock, shown without falling into it (section 6).
+//! The pipe-buffer deadlock, shown without falling into it (the section
+//! `a_full_pipe_blocks_its_writer`).
 //!
 //! A pipe holds a fixed amount (64 KiB by default on Linux). A child whose
 //! output no one reads stops reading its input once its stdout pipe is

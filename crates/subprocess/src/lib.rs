@@ -1,4 +1,4 @@
-//! What lesson `subprocess` needs that `std::process` does not have.
+//! What the `subprocess` lesson needs that `std::process` does not have.
 //!
 //! `std::process::Command` starts a child, `Child` waits for it and hands out
 //! its pipes. Python's `subprocess` offers a little more, and this crate
@@ -13,29 +13,27 @@
 //! | `with Popen(...) as proc:`           | [`ReapOnDrop`]                |
 //! | `Popen(..., stdin=prev.stdout)` chains | [`Pipeline`]                |
 //!
-//! One module per step of the lesson, in the order the sections use them:
+//! One module per step of the lesson, in the order the sections use them
+//! (each names, in its doc, the sections that use it):
 //!
-//! - `spawn`: starting a child, with an error that names the program
-//!   (sections 1 and 8);
-//! - `status`: an exit status in words, and as Python's `returncode`
-//!   (sections 1, 2 and 7);
+//! - `spawn`: starting a child, with an error that names the program;
+//! - `status`: an exit status in words, and as Python's `returncode`;
 //! - `cipher`: the helper child, [`xor_helper`], that the lesson's own
 //!   binary becomes when started with [`HELPER_ARG`] (in place of `openssl`),
-//!   and its toy cipher [`xor_stream`] (sections 4 and 5);
+//!   and its toy cipher [`xor_stream`];
 //! - `seen`: [`seen_from_outside`], what other processes can read about a
-//!   running child, the reason a secret goes in the environment (section 4);
-//! - `pipeline`: [`Pipeline`], children chained like a shell pipeline
-//!   (section 5);
+//!   running child, the reason a secret goes in the environment;
+//! - `pipeline`: [`Pipeline`], children chained like a shell pipeline;
 //! - `deadlock`: [`fill_until_blocked`], the pipe-buffer deadlock measured
-//!   without falling into it (section 6);
+//!   without falling into it;
 //! - `deadline`: [`wait_timeout`] and [`terminate`], a deadline, then
-//!   SIGTERM, then SIGKILL (section 7);
-//! - `reap`: [`ReapOnDrop`], the guard every section holds its children in
-//!   (section 9 checks it);
+//!   SIGTERM, then SIGKILL;
+//! - `reap`: [`ReapOnDrop`], the guard every section holds its children in;
 //! - [`verdict`]: how the lesson decides each `yes`/`no` it prints.
 //!
-//! Polling (section 2) and fan-out (section 3) need nothing beyond std:
-//! `Child::try_wait` and `Child::wait`.
+//! Polling a child and starting ten at once need nothing beyond std:
+//! `Child::try_wait` and `Child::wait`. The sections themselves are the
+//! binary's, in `src/main.rs` and `src/lesson/`.
 //!
 //! Nothing here is shared between threads by hand, so there is no loom model:
 //! loom explores thread interleavings over memory, and the interesting

@@ -1,11 +1,13 @@
-//! The pipeline builder (section 5): children chained like `a | b | c`.
+//! The pipeline builder: children chained like `a | b | c` (the section
+//! `children_chain_like_a_shell_pipeline`, and every section that feeds a
+//! child a large input).
 //!
 //! Wiring one stage's stdout to the next one's stdin is a line of std
 //! (`Stdio::from(child_stdout)`). What makes it a pipeline that cannot hang
 //! is the rest, and it is easy to get wrong by hand, so it lives here once:
 //! the parent keeps no copy of a pipe end (or end-of-file and SIGPIPE stop
 //! working), the input is fed from a thread while another drains the
-//! output (or the pipes fill, section 6), every stage is reaped on every
+//! output (or the pipes fill: `deadlock.rs`), every stage is reaped on every
 //! path, errors included, and an optional deadline ends the stages still
 //! running.
 
@@ -89,9 +91,11 @@ impl Pipeline {
     ///
     /// Any size of input and output is safe: a writer thread feeds the first
     /// stage while a reader thread drains the last, so no pipe can fill up
-    /// with no one to empty it (the deadlock of section 6). A stage that
-    /// stops reading early (`head`) is normal: the writer's "broken pipe" is
-    /// not an error, and the statuses say what happened.
+    /// with no one to empty it (the deadlock [`fill_until_blocked`] shows).
+    /// A stage that stops reading early (`head`) is normal: the writer's
+    /// "broken pipe" is not an error, and the statuses say what happened.
+    ///
+    /// [`fill_until_blocked`]: crate::fill_until_blocked
     pub fn run(self, input: Vec<u8>) -> Result<PipelineOutput, PipelineError> {
         if self.stages.is_empty() {
             return Err(PipelineError::Empty);

@@ -1,10 +1,10 @@
-//! A guard that reaps its child on every way out (used from section 2 on,
-//! checked in section 9).
+//! A guard that reaps its child on every way out (every section that starts
+//! a child holds it in one; the last, `every_child_is_reaped`, checks it).
 //!
 //! A child that has exited stays in the process table, a zombie, until its
 //! parent waits for it; std's `Child` does not wait when dropped. The
 //! lesson holds each child it starts in a [`ReapOnDrop`], so that an early
-//! `?` or a panic cannot leave one behind; section 9 drops a plain `Child`
+//! `?` or a panic cannot leave one behind; the last section drops a plain `Child`
 //! on purpose, to show the zombie, then checks that no child is left.
 
 use std::ops::{Deref, DerefMut};

@@ -1,4 +1,5 @@
-//! What other processes can read about a running child (section 4): the
+//! What other processes can read about a running child (the section
+//! `stdin_in_stdout_out_secret_in_the_environment`): the
 //! evidence that a secret belongs in the environment, never in argv.
 //!
 //! The lesson does not take "arguments are public" on trust, nor check the

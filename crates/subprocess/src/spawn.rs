@@ -1,4 +1,4 @@
-//! Starting a child (sections 1 and 8): `Command::spawn` and
+//! Starting a child: `Command::spawn` and
 //! `Command::output`, with an error that names the program.
 //!
 //! std's error for a missing program is a bare `io::Error`, "No such file or

@@ -1,5 +1,4 @@
-//! An exit status in words, and as Python's `returncode` (sections 1, 2
-//! and 7).
+//! An exit status in words, and as Python's `returncode`.
 //!
 //! On Unix a process ends either with an exit code or by a signal, and
 //! Python folds both into one number (minus the signal). The lesson prints
