@@ -2,7 +2,7 @@
 
 use std::collections::VecDeque;
 
-use crate::sync::{Condvar, Mutex, lock, wait};
+use kit::sync::{Condvar, Mutex, lock, wait};
 
 // ANCHOR: blocking_queue
 /// The polling queue plus one `Condvar`: [`get`](BlockingQueue::get) sleeps

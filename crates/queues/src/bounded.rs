@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 use std::fmt;
 
-use crate::sync::{Condvar, Mutex, lock, wait};
+use kit::sync::{Condvar, Mutex, lock, wait};
 
 /// The error for a capacity of zero: a queue with no room at all would make
 /// every `put` wait forever, so the constructors refuse it.

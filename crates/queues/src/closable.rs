@@ -4,8 +4,8 @@
 use std::collections::VecDeque;
 use std::fmt;
 
-use crate::sync::{Condvar, Mutex, lock, wait};
 use crate::{TooManyTaskDone, ZeroCapacity};
+use kit::sync::{Condvar, Mutex, lock, wait};
 
 /// A `put` on a closed queue: the item was not queued, and here it is back.
 /// (crossbeam's `SendError` works the same way.) Nothing is lost silently.

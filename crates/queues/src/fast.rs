@@ -11,21 +11,26 @@
 //! goes to sleep, and must be woken for the next one: two system calls and
 //! two context switches per item. This step removes the first cost and
 //! shrinks the second. It leaves out `task_done` and `join`: a pipeline on
-//! it stops by closing, as section 9's does.
+//! it stops by closing, as the several-workers pipeline does
+//! (`a_pipeline_with_several_workers_per_stage`).
 
 use std::collections::VecDeque;
 
-use crate::sync::{Condvar, Mutex, MutexGuard, lock, spin_pause, wait};
+use kit::sync::{Condvar, Mutex, MutexGuard, lock, wait};
+
+use crate::spin::spin_pause;
 use crate::{Closed, ZeroCapacity};
 
 /// How many times `get` and `put` let go of the lock and look again before
-/// they go to sleep. The first six rounds spin on the CPU (1, 2, 4, … 32
-/// turns: a busy producer's next item is often that close); the last four
-/// give the core to another thread (`yield_now`), which on a machine with
-/// more threads than cores is what lets the producer run at all. Together a
-/// few microseconds: a consumer with nothing coming soon still sleeps almost
-/// at once. Under loom, once: the spin path is explored, and the model stays
-/// small.
+/// they go to sleep: ten, each after a pause that grows ([`spin_pause`],
+/// rounds 1 to 10). The first five pauses spin on the CPU, for 2, 4, 8, 16
+/// and 32 turns of `spin_loop` (a busy producer's next item is often that
+/// close); the last five give the core to another thread (`yield_now`),
+/// which on a machine with more threads than cores is what lets the
+/// producer run at all. On a core nobody else wants, all ten take a few
+/// microseconds: a consumer with nothing coming soon still sleeps almost at
+/// once. Under loom, one look: the spin path is explored, and the model
+/// stays small.
 #[cfg(not(loom))]
 const SPINS: u32 = 10;
 #[cfg(loom)]
@@ -59,7 +64,8 @@ pub enum NotifyRule {
     /// Only when a thread is asleep on it: this step's rule.
     WhenSomeoneSleeps,
     /// After every put and every get, whoever waits: step 4's rule, kept so
-    /// that the same counters can measure it (section 13 runs both).
+    /// that the same counters can measure it
+    /// (`a_faster_queue_notifies_only_when_someone_sleeps` runs both).
     Always,
 }
 
@@ -67,7 +73,7 @@ pub enum NotifyRule {
 /// The closable queue, plus a count of the threads asleep in `get` and in
 /// `put`. A `put` notifies `not_empty` only if a `get` is asleep on it, and
 /// a `get` notifies `not_full` only if a `put` is; and before either goes
-/// to sleep, it lets go of the lock and looks again, ten times.
+/// to sleep, it lets go of the lock and looks again, up to ten times.
 ///
 /// Why a notify cannot be lost: a thread counts itself asleep *under the
 /// lock*, and `wait` lets go of the lock only once the thread is waiting.
@@ -146,11 +152,11 @@ impl<T> FastQueue<T> {
     /// queue is closed, hands the item back as `Err(Closed(item))`.
     pub fn put(&self, item: T) -> Result<(), Closed<T>> {
         let mut state = lock(&self.state);
-        let mut spins = SPINS;
+        let mut looks = 0;
         while state.items.len() >= self.capacity && !state.closed {
-            if spins > 0 {
-                spins -= 1;
-                state = self.look_again(state, SPINS - spins);
+            if looks < SPINS {
+                looks += 1;
+                state = self.look_again(state, looks);
                 continue;
             }
             state.sleeping_puts += 1;
@@ -174,7 +180,7 @@ impl<T> FastQueue<T> {
     /// the queue is closed *and* empty.
     pub fn get(&self) -> Option<T> {
         let mut state = lock(&self.state);
-        let mut spins = SPINS;
+        let mut looks = 0;
         loop {
             if let Some(item) = state.items.pop_front() {
                 let sleepers = state.sleeping_puts;
@@ -188,9 +194,9 @@ impl<T> FastQueue<T> {
             if state.closed {
                 return None;
             }
-            if spins > 0 {
-                spins -= 1;
-                state = self.look_again(state, SPINS - spins);
+            if looks < SPINS {
+                looks += 1;
+                state = self.look_again(state, looks);
                 continue;
             }
             state.sleeping_gets += 1;
@@ -210,8 +216,9 @@ impl<T> FastQueue<T> {
         notify
     }
 
-    /// The spin: lets go of the lock for a moment (longer each `round`), so
-    /// the other side can get in and change the queue, then takes it again.
+    /// The spin: lets go of the lock for a moment (longer each `round`,
+    /// counted from 1), so the other side can get in and change the queue,
+    /// then takes it again.
     fn look_again<'a>(
         &'a self,
         state: MutexGuard<'a, State<T>>,

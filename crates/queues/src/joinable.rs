@@ -4,7 +4,7 @@ use std::collections::VecDeque;
 use std::fmt;
 
 use crate::ZeroCapacity;
-use crate::sync::{Condvar, Mutex, lock, wait};
+use kit::sync::{Condvar, Mutex, lock, wait};
 
 /// The error for a `task_done` with no unfinished item to match it: each
 /// `task_done` answers one earlier `put`, and a second answer for the same

@@ -19,9 +19,14 @@
 //! and, beside them, the Cookbook's [`PriorityQueue`] (recipe 12.3). The
 //! [`pipeline`] module holds the photo pipeline the lesson runs on them.
 //!
-//! Each queue imports its synchronisation types from a private `sync`
-//! module, which swaps in [loom](https://docs.rs/loom)'s under `--cfg loom`:
-//! `tests/loom.rs` runs them through every interleaving loom can find.
+//! Each queue takes its synchronisation types from `kit::sync`, which swaps
+//! in [loom](https://docs.rs/loom)'s under `--cfg loom`: `tests/loom.rs`
+//! runs them through every interleaving loom can find. They lock and wait
+//! *through* poisoning (`kit::sync::lock`, `kit::sync::wait`): no queue runs
+//! code that can panic while it holds its lock (it pushes, pops and counts,
+//! each in one step; the caller's work happens outside), so the state
+//! behind a poisoned lock is still whole, and one panicking worker must not
+//! take the queue down for every other.
 
 mod blocking;
 mod bounded;
@@ -31,7 +36,7 @@ mod joinable;
 pub mod pipeline;
 mod polling;
 mod priority;
-mod sync;
+mod spin;
 pub mod verdict;
 
 pub use blocking::BlockingQueue;

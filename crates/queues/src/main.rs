@@ -1,12 +1,13 @@
-//! Lesson 5, `queues`: pipelines and producer/consumer (Effective Python
+//! The `queues` lesson: pipelines and producer/consumer (Effective Python
 //! Item 55, Python Cookbook 12.3). The chapter is `book/src/queues.md`.
 //!
 //! Read it top to bottom: `main` runs one function per section, and the
-//! sections live in `src/sections/`, grouped by what they do. Sections 1-3
-//! (`problems.rs`) show what goes wrong with a hand-made polling queue;
-//! sections 4-8 (`building.rs`) build the fix a step at a time (the queues
-//! themselves are the library, in `src/`); sections 9-12 (`using.rs`) use
-//! them; section 13 (`fast.rs`) makes the hand-built queue fast. Threads here never print: they return what they saw, or the queue
+//! sections live in `src/sections/`, grouped by what they do:
+//! `problems.rs` shows what goes wrong with a hand-made polling queue,
+//! `building.rs` builds the fix a step at a time (the queues themselves are
+//! the library, in `src/`), `using.rs` puts the finished queue to work
+//! beside crossbeam's channels, and `fast.rs` makes the hand-built queue
+//! fast. Threads here never print: they return what they saw, or the queue
 //! records it, and the main thread prints once it has joined them, so the
 //! output is the same on every run.
 

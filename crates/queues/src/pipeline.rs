@@ -136,8 +136,9 @@ where
             roster.started.fetch_add(1, Ordering::SeqCst);
             scope.spawn(move || {
                 let mut handled = 0;
-                // The loop ends when `input` is closed and empty; the
-                // iterator calls `task_done` for each item.
+                // The loop ends when `input` is closed and empty (a
+                // `ClosableQueue`'s iterator also calls `task_done` for
+                // each item; a `FastQueue` keeps no such count).
                 for item in input {
                     if output.put(work(item)).is_err() {
                         return Err(OutputClosed { handled });

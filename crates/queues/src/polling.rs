@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use crate::sync::{Mutex, lock};
+use kit::sync::{Mutex, lock};
 
 // ANCHOR: polling_queue
 /// A `VecDeque` behind a `Mutex`: safe to share between threads, but `get`

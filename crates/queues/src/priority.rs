@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use crate::sync::{Condvar, Mutex, lock, wait};
+use kit::sync::{Condvar, Mutex, lock, wait};
 
 // ANCHOR: priority_queue
 /// A blocking queue that hands out the item with the *highest* priority

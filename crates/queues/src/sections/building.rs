@@ -1,4 +1,4 @@
-//! Sections 4-8: the fix, built a step at a time. Each section shows what
+//! The fix, built a step at a time. Each section shows what
 //! one step adds to the queue before it (the queues themselves are in
 //! `src/blocking.rs`, `bounded.rs`, `joinable.rs` and `closable.rs`): a `get`
 //! that sleeps, a `put` that waits for room, `task_done` and `join`, and

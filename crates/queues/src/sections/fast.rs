@@ -1,6 +1,7 @@
-//! Section 13: the hand-built queue made fast (step 5, `src/fast.rs`), run
-//! through section 9's pipeline, with the count that says why it is
-//! faster: how many of its notifications found a thread to wake.
+//! The hand-built queue made fast (step 5, `src/fast.rs`), run through the
+//! several-workers pipeline (`a_pipeline_with_several_workers_per_stage`),
+//! with the count that says why it is faster: how many of its
+//! notifications found a thread to wake.
 
 use std::thread;
 
@@ -38,7 +39,7 @@ pub fn a_faster_queue_notifies_only_when_someone_sleeps() {
     );
 }
 
-/// Section 9's pipeline on `FastQueue`s that notify by `rule`: the photos
+/// The several-workers pipeline on `FastQueue`s that notify by `rule`: the photos
 /// that came out, and the notifications of its four queues added up.
 fn pipeline_on_fast_queues(rule: NotifyRule) -> (Vec<Photo>, Notifications) {
     let downloads = FastQueue::with_rule(STAGE_CAPACITY, rule).expect("10 is a valid capacity");

@@ -1,12 +1,13 @@
-//! The lesson's sections, one function each, in the files that group them:
+//! The lesson's sections, one function each, in the files that group them
+//! (in the order `main` runs them):
 //!
-//! - [`problems`], sections 1-3: a queue that cannot wait, and the three
-//!   things Effective Python Item 55 says are wrong with it;
-//! - [`building`], sections 4-8: the fix, one step at a time (blocking,
-//!   bounded, joinable, closable);
-//! - [`using`], sections 9-12: the pipeline on the finished queue and on
-//!   crossbeam's channels, the Cookbook's sentinel, its priority queue;
-//! - [`fast`], section 13: the hand-built queue made fast, and why it is.
+//! - [`problems`]: a queue that cannot wait, and the three things Effective
+//!   Python Item 55 says are wrong with it;
+//! - [`building`]: the fix, one step at a time (blocking, bounded,
+//!   joinable, closable);
+//! - [`using`]: the pipeline on the finished queue and on crossbeam's
+//!   channels, the Cookbook's sentinel, its priority queue;
+//! - [`fast`]: the hand-built queue made fast, and why it is.
 //!
 //! Below: the sizes and sleeps every section is scaled to, in one place.
 

@@ -1,4 +1,4 @@
-//! Sections 1-3: what goes wrong with Effective Python's home-made queue, a
+//! What goes wrong with Effective Python's home-made queue, a
 //! `VecDeque` behind a `Mutex` that cannot wait, so every worker polls it
 //! (the queue and the polling worker are in `src/polling.rs`). The three
 //! problems the item names, each shown by running it: busy waiting, no way
@@ -35,7 +35,8 @@ pub fn polling_workers_busy_wait() {
         }
         // Main, too, can only poll: look at the done queue until it is full.
         let main_looked = wait_until_len(&done, POLLED_PHOTOS as usize, DOWNLOAD_TIME);
-        // The workers loop forever unless told otherwise (section 2).
+        // The workers loop forever unless told otherwise (the stop flag's
+        // own section says what is wrong with that).
         stop.store(true, Ordering::Release);
         let polls = workers
             .map(|worker| worker.join().expect("a polling worker does not panic"))

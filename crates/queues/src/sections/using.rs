@@ -1,4 +1,4 @@
-//! Sections 9-12: the finished queue at work. The photo pipeline with
+//! The finished queue at work. The photo pipeline with
 //! several workers per stage on `ClosableQueue`s, then on crossbeam's
 //! channels (what real code would use); the Cookbook's sentinel against
 //! close-by-drop; and the Cookbook's priority queue.
