@@ -10,12 +10,14 @@ use std::io::{self, Read, Write};
 use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::net::UnixStream;
 
-use crate::sync::{AtomicBool, Ordering};
+use kit::sync::{AtomicBool, Ordering};
 
 /// A signal with two states. Raising a raised flag, or lowering a lowered
 /// one, never happens (see the module docs).
 pub trait Flag {
+    /// Empty to not empty: items are waiting now.
     fn raise(&self);
+    /// Not empty to empty: the last item was taken.
     fn lower(&self);
 }
 
@@ -25,9 +27,11 @@ pub trait Flag {
 /// readable exactly while the byte is there.
 ///
 /// Why one byte per *state change*, not one per item as in the cookbook: a
-/// socket buffer holds a limited number of bytes (some kilobytes to a few
-/// hundred), and once it is full the cookbook's `put` blocks — or, with a
-/// non-blocking socket, fails. One byte in flight at most never fills it.
+/// socket's buffer is limited, and one-byte writes fill it fast (each
+/// carries bookkeeping far larger than its byte: on Linux a few hundred
+/// fill a Unix socket pair). Once it is full the cookbook's `put` blocks —
+/// or, with a non-blocking socket, fails. One byte in flight at most never
+/// fills it.
 #[derive(Debug)]
 pub struct SocketFlag {
     reader: UnixStream,
@@ -35,6 +39,7 @@ pub struct SocketFlag {
 }
 
 impl SocketFlag {
+    /// A lowered flag: a fresh socket pair, both ends non-blocking.
     pub fn new() -> io::Result<Self> {
         let (reader, writer) = UnixStream::pair()?;
         // Neither call can block while the invariant holds (at most one
@@ -73,6 +78,8 @@ impl AsFd for SocketFlag {
 pub struct AtomicFlag(AtomicBool);
 
 impl AtomicFlag {
+    /// Whether the flag is raised: what a `poll()` on a [`SocketFlag`]
+    /// would report as readable.
     pub fn is_raised(&self) -> bool {
         self.0.load(Ordering::SeqCst)
     }

@@ -1,4 +1,6 @@
-//! Lesson 11: waiting on several queues at once (Python Cookbook 12.13).
+//! What the `pollable-queues` lesson builds: waiting on several queues at
+//! once (Python Cookbook 12.13). The program is `src/main.rs`, the chapter
+//! `book/src/pollable-queues.md`.
 //!
 //! A thread that blocks in `get()` on one queue cannot notice an item
 //! arriving on another, nor data on a socket. The operating system already
@@ -10,19 +12,21 @@
 //! - [`flag`]: the "items are waiting" signal, as a descriptor (the real
 //!   one) or as an atomic (the one the loom models use);
 //! - [`queue`]: the [`PollableQueue`], which keeps that flag raised exactly
-//!   while it holds items;
-//! - [`ready`]: one `poll()` over any set of descriptors;
+//!   while it holds items; its lock and flag come from `kit::sync`, loom's
+//!   types under `--cfg loom`;
+//! - [`ready`]: one `poll()` over any set of descriptors, and
+//!   [`bytes_until_blocked`] and [`slept_through_an_item`], the evidence the
+//!   program gathers with it;
 //! - [`verdict`]: how the lesson decides each `yes`/`no` it prints, shared
 //!   with the tests that show every one of them can come out the other way.
 
 pub mod flag;
 pub mod queue;
-mod sync;
 pub mod verdict;
 
 pub use queue::PollableQueue;
 
-use std::io;
+use std::io::{self, ErrorKind, Write};
 use std::os::fd::BorrowedFd;
 use std::time::{Duration, Instant};
 
@@ -101,4 +105,39 @@ pub fn ready(fds: &[BorrowedFd<'_>], timeout: Option<Duration>) -> io::Result<Ve
 pub fn poll_timeout(deadline: Instant, now: Instant) -> PollTimeout {
     let left = deadline.saturating_duration_since(now);
     PollTimeout::try_from(left.as_nanos().div_ceil(1_000_000)).unwrap_or(PollTimeout::MAX)
+}
+
+/// Writes one byte at a time into `writer` (set non-blocking by the caller)
+/// until a write would block, or `limit` bytes went in; returns how many
+/// did. The cookbook's queue writes one byte per item: this is how many
+/// items it could hold before its `put` blocked.
+///
+/// ```
+/// use std::os::unix::net::UnixStream;
+/// use pollable_queues::bytes_until_blocked;
+///
+/// let (_reader, writer) = UnixStream::pair()?;
+/// writer.set_nonblocking(true)?;
+/// assert_eq!(bytes_until_blocked(&writer, 10)?, 10); // ten bytes fit
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn bytes_until_blocked(mut writer: impl Write, limit: u64) -> io::Result<u64> {
+    let mut fitted = 0;
+    while fitted < limit {
+        match writer.write(&[1]) {
+            Ok(_) => fitted += 1,
+            Err(err) if err.kind() == ErrorKind::WouldBlock => break,
+            Err(err) if err.kind() == ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(fitted)
+}
+
+/// A lost wake-up, seen by the one consumer of a queue: items were waiting
+/// (`waiting_before`) when it called `poll()`, and the poll still timed out
+/// without reporting the queue readable (`woke` false). Only that consumer
+/// takes items, so they were still waiting while the poll looked.
+pub fn slept_through_an_item(waiting_before: bool, woke: bool) -> bool {
+    waiting_before && !woke
 }

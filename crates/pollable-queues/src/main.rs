@@ -1,26 +1,32 @@
-//! Lesson 11: waiting on several queues at once (Python Cookbook 12.13).
+//! The `pollable-queues` lesson: waiting on several queues at once (Python
+//! Cookbook 12.13). The chapter is `book/src/pollable-queues.md`.
 //!
-//! Run it with `cargo run -p pollable-queues`. Producers run on their own
-//! threads; the consumer collects what it gets and prints it after joining
-//! them, grouped by source, so the output is the same on every run.
+//! Run it with `cargo run -p pollable-queues`; `main` runs one function per
+//! section, in order. Producers run on their own threads; the consumer
+//! collects what it gets and prints it after joining them, grouped by
+//! source, so the output is the same on every run.
 
 use std::collections::BTreeMap;
 use std::io::{self, ErrorKind, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::net::UnixStream;
 use std::thread;
 use std::time::Duration;
 
 use crossbeam::channel;
 use crossbeam::select;
-use pollable_queues::verdict::{
-    blocks_before, bytes_until_blocked, drained_in_order, each_exactly_once, readable,
-    slept_through_an_item, yes_no,
-};
-use pollable_queues::{PollableQueue, ready};
+use kit::Verdict;
+use pollable_queues::verdict;
+use pollable_queues::{PollableQueue, bytes_until_blocked, ready, slept_through_an_item};
 
 fn main() -> io::Result<()> {
+    if std::env::args().len() > 1 {
+        eprintln!(
+            "usage: pollable-queues\n(the lesson takes no arguments: run `cargo run -p pollable-queues`)"
+        );
+        std::process::exit(2);
+    }
     readable_exactly_while_items_wait()?;
     one_poll_waits_on_queues_and_a_socket()?;
     put_never_blocks()?;
@@ -30,26 +36,42 @@ fn main() -> io::Result<()> {
 }
 
 // ANCHOR: readable_while_items_wait
-/// 1. The queue's descriptor is readable exactly while items wait.
+/// The queue's descriptor is readable exactly while items wait.
 fn readable_exactly_while_items_wait() -> io::Result<()> {
     println!("== 1. Readable exactly while items wait ==");
     let queue = PollableQueue::new()?;
-    // `readable` (src/verdict.rs): one poll() with a zero timeout.
-    let readable = |queue: &PollableQueue<&str>| readable(queue.as_fd()).map(yes_no);
-    println!("empty:              readable: {}", readable(&queue)?);
+    println!(
+        "empty:              readable: {}",
+        readable_now(queue.as_fd())?
+    );
     queue.put("a");
     queue.put("b");
-    println!("after put a, put b: readable: {}", readable(&queue)?);
+    println!(
+        "after put a, put b: readable: {}",
+        readable_now(queue.as_fd())?
+    );
     queue.try_get();
-    println!("after one get:      readable: {}", readable(&queue)?);
+    println!(
+        "after one get:      readable: {}",
+        readable_now(queue.as_fd())?
+    );
     queue.try_get();
-    println!("after two gets:     readable: {}", readable(&queue)?);
+    println!(
+        "after two gets:     readable: {}",
+        readable_now(queue.as_fd())?
+    );
     Ok(())
+}
+
+/// Whether `fd` is readable right now: one `poll()` that does not wait,
+/// judged by `verdict::readable`.
+fn readable_now(fd: BorrowedFd<'_>) -> io::Result<Verdict> {
+    ready(&[fd], Some(Duration::ZERO)).map(|polled| verdict::readable(&polled))
 }
 // ANCHOR_END: readable_while_items_wait
 
 // ANCHOR: one_poll
-/// 2. One consumer, one `poll()`: three queues of two types, and a socket.
+/// One consumer, one `poll()`: three queues of two types, and a socket.
 fn one_poll_waits_on_queues_and_a_socket() -> io::Result<()> {
     println!("\n== 2. One poll waits on queues and a socket ==");
     let q1 = PollableQueue::new()?;
@@ -137,7 +159,7 @@ fn read_some(socket: &mut TcpStream, bytes: &mut Vec<u8>) -> io::Result<bool> {
 // ANCHOR_END: one_poll
 
 // ANCHOR: put_never_blocks
-/// 3. `put` never blocks: the flag is one byte, not one byte per item.
+/// `put` never blocks: the flag is one byte, not one byte per item.
 fn put_never_blocks() -> io::Result<()> {
     println!("\n== 3. Put never blocks ==");
     // The cookbook writes one byte per item into a socket. How many fit
@@ -148,7 +170,7 @@ fn put_never_blocks() -> io::Result<()> {
     let fitted = bytes_until_blocked(&writer, MILLION as u64)?;
     println!(
         "one byte per item: put would block after ~{fitted} items: long before a million: {}",
-        yes_no(blocks_before(fitted, MILLION as u64))
+        verdict::blocks_before(fitted, MILLION as u64)
     );
 
     let queue = PollableQueue::new()?;
@@ -158,20 +180,19 @@ fn put_never_blocks() -> io::Result<()> {
     println!(
         "one byte per state change: {} items queued, readable: {}",
         queue.len(),
-        yes_no(readable(queue.as_fd())?)
+        readable_now(queue.as_fd())?
     );
-    let in_order = drained_in_order(|| queue.try_get(), 0..MILLION);
+    let in_order = verdict::drained_in_order(|| queue.try_get(), 0..MILLION);
     println!(
-        "drained in order: {}; readable after: {}",
-        yes_no(in_order),
-        yes_no(readable(queue.as_fd())?)
+        "drained in order: {in_order}; readable after: {}",
+        readable_now(queue.as_fd())?
     );
     Ok(())
 }
 // ANCHOR_END: put_never_blocks
 
 // ANCHOR: racing_producers
-/// 4. Four producers race one consumer: no item lost, no wake-up lost.
+/// Four producers race one consumer: no item lost, no wake-up lost.
 fn racing_producers_lose_no_wake_up() -> io::Result<()> {
     println!("\n== 4. Racing producers lose no wake-up ==");
     const PRODUCERS: u32 = 4;
@@ -204,10 +225,9 @@ fn racing_producers_lose_no_wake_up() -> io::Result<()> {
         }
         Ok((got, stalls))
     })?;
-    let exactly_once = each_exactly_once(&mut got, PRODUCERS * EACH);
     println!(
         "{PRODUCERS} producers x {EACH} items: each arrived exactly once: {}",
-        yes_no(exactly_once)
+        verdict::each_exactly_once(&mut got, PRODUCERS * EACH)
     );
     println!("polls that slept through a waiting item: {stalls}");
     Ok(())
@@ -215,7 +235,7 @@ fn racing_producers_lose_no_wake_up() -> io::Result<()> {
 // ANCHOR_END: racing_producers
 
 // ANCHOR: select
-/// 5. When everything is a channel, crossbeam's `select!` needs no descriptors.
+/// When everything is a channel, crossbeam's `select!` needs no descriptors.
 fn channels_only_use_select() {
     println!("\n== 5. Channels only: select! ==");
     let (tx1, rx1) = channel::unbounded();

@@ -5,8 +5,9 @@ use std::collections::VecDeque;
 use std::io;
 use std::os::fd::{AsFd, BorrowedFd};
 
+use kit::sync::{Mutex, MutexGuard, lock};
+
 use crate::flag::{AtomicFlag, Flag, SocketFlag};
-use crate::sync::Mutex;
 
 // ANCHOR: queue
 /// A queue whose descriptor is readable exactly while items wait in it.
@@ -43,6 +44,9 @@ impl<T> PollableQueue<T> {
 }
 
 impl<T, F: Flag> PollableQueue<T, F> {
+    /// A queue with the flag given: a [`SocketFlag`] is what `new` uses;
+    /// the loom models give it an [`AtomicFlag`], and the tests broken
+    /// flags to watch the verdicts fail.
     pub fn with_flag(flag: F) -> Self {
         PollableQueue {
             items: Mutex::new(VecDeque::new()),
@@ -72,10 +76,12 @@ impl<T, F: Flag> PollableQueue<T, F> {
         item
     }
 
+    /// How many items are waiting.
     pub fn len(&self) -> usize {
         self.lock().len()
     }
 
+    /// Whether no item is waiting.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -85,13 +91,12 @@ impl<T, F: Flag> PollableQueue<T, F> {
         &self.flag
     }
 
-    fn lock(&self) -> crate::sync::MutexGuard<'_, VecDeque<T>> {
-        // A panic while the lock is held cannot leave the deque and flag
-        // out of step (each is changed in one call that does not panic but
-        // on a broken invariant), so a poisoned lock is still usable.
-        self.items
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    fn lock(&self) -> MutexGuard<'_, VecDeque<T>> {
+        // Through poisoning: a panic while the lock is held cannot leave the
+        // deque and flag out of step (each is changed in one call that does
+        // not panic but on a broken invariant), so a poisoned lock is still
+        // usable.
+        lock(&self.items)
     }
 }
 

@@ -6,7 +6,8 @@ use std::os::unix::net::UnixStream;
 use std::thread;
 use std::time::Duration;
 
-use pollable_queues::{PollableQueue, ready};
+use pollable_queues::flag::Flag;
+use pollable_queues::{PollableQueue, ready, slept_through_an_item};
 
 fn readable<T>(queue: &PollableQueue<T>) -> bool {
     !ready(&[queue.as_fd()], Some(Duration::ZERO))
@@ -170,4 +171,49 @@ fn a_timeout_with_nothing_waiting_returns_no_descriptor() {
         [0usize; 0]
     );
     assert!(started.elapsed() >= Duration::from_millis(30));
+}
+
+/// A flag that is never raised nor lowered: a socket nobody writes to.
+#[derive(Debug)]
+struct SilentFlag {
+    reader: UnixStream,
+    _writer: UnixStream,
+}
+
+impl Flag for SilentFlag {
+    fn raise(&self) {}
+    fn lower(&self) {}
+}
+
+impl std::os::fd::AsFd for SilentFlag {
+    fn as_fd(&self) -> std::os::fd::BorrowedFd<'_> {
+        self.reader.as_fd()
+    }
+}
+
+/// What `racing_producers_lose_no_wake_up` counts as a stall, a poll that
+/// times out while items wait, is what a lost wake-up looks like: with a
+/// flag that is never raised, the poll after a put is one. With the real
+/// flag it is not (the section prints 0 stalls).
+#[test]
+fn a_flag_never_raised_shows_as_a_stall() {
+    let (reader, writer) = UnixStream::pair().unwrap();
+    let silent = PollableQueue::with_flag(SilentFlag {
+        reader,
+        _writer: writer,
+    });
+    silent.put(1);
+    let waiting = !silent.is_empty();
+    let woke = !ready(&[silent.as_fd()], Some(Duration::from_millis(10)))
+        .unwrap()
+        .is_empty();
+    assert!(slept_through_an_item(waiting, woke));
+
+    let queue = PollableQueue::new().unwrap();
+    queue.put(1);
+    let waiting = !queue.is_empty();
+    let woke = !ready(&[queue.as_fd()], Some(Duration::from_secs(10)))
+        .unwrap()
+        .is_empty();
+    assert!(!slept_through_an_item(waiting, woke));
 }

@@ -1,8 +1,12 @@
-//! Every verdict the lesson prints can come out the other way: each test
-//! here runs a broken variant (a flag that is never raised, one that is
-//! never lowered, the wrong end of the socket pair, a stack for a queue, a
-//! producer that drops items) and checks that the lesson's own check, from
-//! `src/verdict.rs`, gives the answer the snapshot does not show.
+//! Every verdict the lesson prints can come out the other way. For each
+//! verdict function in `src/verdict.rs` there is one control here, named
+//! `verdict_<function>_can_fail`, that runs a broken variant for real (a
+//! flag that is never raised, one that is never lowered, the wrong end of
+//! the socket pair, a stack for a queue, producers that drop items) and
+//! feeds its evidence to the same function, asserting the answer the
+//! snapshot does not show. `readable` is printed six times, "yes" and "no";
+//! its control breaks the queue once for each line, so that every one of
+//! them comes out the other way.
 
 use std::collections::VecDeque;
 use std::fs::OpenOptions;
@@ -13,12 +17,11 @@ use std::sync::Mutex;
 use std::thread;
 use std::time::Duration;
 
+use kit::Verdict;
+use kit::Verdict::{No, Yes};
 use pollable_queues::flag::{Flag, SocketFlag};
-use pollable_queues::verdict::{
-    blocks_before, bytes_until_blocked, drained_in_order, each_exactly_once, readable,
-    slept_through_an_item, yes_no,
-};
-use pollable_queues::{PollableQueue, ready};
+use pollable_queues::verdict;
+use pollable_queues::{PollableQueue, bytes_until_blocked, ready};
 
 /// How a [`BrokenFlag`] is broken.
 #[derive(Debug, Clone, Copy)]
@@ -87,29 +90,47 @@ impl AsFd for BrokenFlag {
     }
 }
 
-fn answer(fd: BorrowedFd<'_>) -> &'static str {
-    yes_no(readable(fd).expect("poll on a live descriptor succeeds"))
+/// `readable_now` of `main.rs`: one `poll()` that does not wait, judged by
+/// the lesson's own verdict.
+fn readable_now(fd: BorrowedFd<'_>) -> Verdict {
+    let polled = ready(&[fd], Some(Duration::ZERO)).expect("poll on a live descriptor succeeds");
+    verdict::readable(&polled)
 }
 
-// Section 1, `empty: readable: no`.
-#[test]
-fn verdict_empty_queue_is_not_readable_can_fail() {
-    let queue: PollableQueue<&str, _> = BrokenFlag::queue(Fault::StartsRaised);
-    assert!(queue.is_empty());
-    assert_eq!(answer(queue.as_fd()), "yes");
-    // The real queue, for contrast.
-    let good: PollableQueue<&str> = PollableQueue::new().expect("a socket pair can be made");
-    assert_eq!(answer(good.as_fd()), "no");
+/// What a section-one queue needs: put, take, and a descriptor to poll.
+trait Steps {
+    fn put(&self, item: &'static str);
+    fn try_get(&self) -> Option<&'static str>;
+    fn fd(&self) -> BorrowedFd<'_>;
 }
 
-// Section 1, `after put a, put b: readable: yes`.
-#[test]
-fn verdict_readable_after_two_puts_can_fail() {
-    let queue = BrokenFlag::queue(Fault::NeverRaised);
+impl<F: Flag + AsFd> Steps for PollableQueue<&'static str, F> {
+    fn put(&self, item: &'static str) {
+        PollableQueue::put(self, item);
+    }
+
+    fn try_get(&self) -> Option<&'static str> {
+        PollableQueue::try_get(self)
+    }
+
+    fn fd(&self) -> BorrowedFd<'_> {
+        self.as_fd()
+    }
+}
+
+/// `readable_exactly_while_items_wait`, step for step, on `queue`: the
+/// four answers it prints (empty; after put a, put b; after one get; after
+/// two gets).
+fn section_one(queue: &impl Steps) -> [Verdict; 4] {
+    let empty = readable_now(queue.fd());
     queue.put("a");
     queue.put("b");
-    assert_eq!(queue.len(), 2);
-    assert_eq!(answer(queue.as_fd()), "no");
+    let after_puts = readable_now(queue.fd());
+    assert_eq!(queue.try_get(), Some("a"));
+    let after_one_get = readable_now(queue.fd());
+    assert_eq!(queue.try_get(), Some("b"));
+    let after_two_gets = readable_now(queue.fd());
+    [empty, after_puts, after_one_get, after_two_gets]
 }
 
 /// A queue with the flag lowered on every `get`, not only on the last: the
@@ -120,7 +141,7 @@ struct LowersOnEveryGet {
     raised: Mutex<bool>,
 }
 
-impl LowersOnEveryGet {
+impl Steps for LowersOnEveryGet {
     fn put(&self, item: &'static str) {
         let mut raised = self.raised.lock().expect("not poisoned");
         self.items.lock().expect("not poisoned").push_back(item);
@@ -139,40 +160,65 @@ impl LowersOnEveryGet {
         }
         item
     }
+
+    fn fd(&self) -> BorrowedFd<'_> {
+        self.flag.as_fd()
+    }
 }
 
-// Section 1, `after one get: readable: yes`.
+/// Each of the six `readable` lines, from a queue broken so that this line
+/// comes out the other way. Section one prints no, yes, yes, no; section
+/// three yes (a million queued) and no (drained).
 #[test]
-fn verdict_readable_after_one_get_can_fail() {
-    let queue = LowersOnEveryGet {
+fn verdict_readable_can_fail() {
+    // The real queue gives the snapshot's answers, for contrast.
+    let good = PollableQueue::new().expect("a socket pair can be made");
+    assert_eq!(section_one(&good), [No, Yes, Yes, No]);
+
+    // "empty: no" — a flag that holds its byte from the start.
+    let [empty, ..] = section_one(&BrokenFlag::queue(Fault::StartsRaised));
+    assert_eq!(empty, Yes);
+    // "after put a, put b: yes" — a flag that is never raised.
+    let [_, after_puts, ..] = section_one(&BrokenFlag::queue(Fault::NeverRaised));
+    assert_eq!(after_puts, No);
+    // "after one get: yes" — a queue that lowers its flag on every get.
+    let every_get = LowersOnEveryGet {
         items: Mutex::new(VecDeque::new()),
         flag: SocketFlag::new().expect("a socket pair can be made"),
         raised: Mutex::new(false),
     };
-    queue.put("a");
-    queue.put("b");
-    assert_eq!(answer(queue.flag.as_fd()), "yes");
-    assert_eq!(queue.try_get(), Some("a"));
-    assert_eq!(queue.items.lock().expect("not poisoned").len(), 1);
-    assert_eq!(answer(queue.flag.as_fd()), "no");
-}
+    let [_, _, after_one_get, _] = section_one(&every_get);
+    assert_eq!(after_one_get, No);
+    // "after two gets: no" — a flag that is never lowered.
+    let [.., after_two_gets] = section_one(&BrokenFlag::queue(Fault::NeverLowered));
+    assert_eq!(after_two_gets, Yes);
 
-// Section 1, `after two gets: readable: no`.
-#[test]
-fn verdict_not_readable_after_two_gets_can_fail() {
+    // "100000 items queued, readable: yes" (section three's million, made
+    // smaller) — the queue hands out the end of the pair nobody writes to.
+    let queue = BrokenFlag::queue(Fault::WrongEnd);
+    for n in 0..100_000 {
+        queue.put(n);
+    }
+    assert_eq!(queue.len(), 100_000);
+    assert_eq!(readable_now(queue.as_fd()), No);
+    // "readable after: no" — drained, with a flag that is never lowered.
     let queue = BrokenFlag::queue(Fault::NeverLowered);
-    queue.put("a");
-    queue.put("b");
-    assert_eq!(queue.try_get(), Some("a"));
-    assert_eq!(queue.try_get(), Some("b"));
-    assert!(queue.is_empty());
-    assert_eq!(answer(queue.as_fd()), "yes");
+    for n in 0..100_000 {
+        queue.put(n);
+    }
+    assert_eq!(
+        verdict::drained_in_order(|| queue.try_get(), 0..100_000),
+        Yes
+    );
+    assert_eq!(readable_now(queue.as_fd()), Yes);
 }
 
-// Section 3, `put would block after ~[n] items: long before a million: yes`.
+/// `put_never_blocks`' "long before a million: yes": a sink that never
+/// fills, /dev/null, takes every byte, and a put one byte per item would
+/// never block. (A socket pair nobody reads, the section's own writer,
+/// fills up long before.)
 #[test]
-fn verdict_one_byte_per_item_blocks_can_fail() {
-    // /dev/null takes every byte: a sink that never fills never blocks.
+fn verdict_blocks_before_can_fail() {
     let sink = OpenOptions::new()
         .write(true)
         .open("/dev/null")
@@ -180,57 +226,34 @@ fn verdict_one_byte_per_item_blocks_can_fail() {
     let limit = 20_000;
     let fitted = bytes_until_blocked(&sink, limit).expect("/dev/null takes writes");
     assert_eq!(fitted, limit);
-    assert_eq!(yes_no(blocks_before(fitted, limit)), "no");
-    // A socket pair nobody reads fills up long before.
+    assert_eq!(verdict::blocks_before(fitted, limit), No);
+
     let (_reader, writer) = UnixStream::pair().expect("a socket pair can be made");
     writer.set_nonblocking(true).expect("fcntl works");
     let fitted = bytes_until_blocked(&writer, 1_000_000).expect("the socket takes writes");
-    assert_eq!(yes_no(blocks_before(fitted, 1_000_000)), "yes");
+    assert_eq!(verdict::blocks_before(fitted, 1_000_000), Yes);
 }
 
-// Section 3, `one byte per state change: 1000000 items queued, readable: yes`.
-#[test]
-fn verdict_readable_with_many_queued_can_fail() {
-    let queue = BrokenFlag::queue(Fault::WrongEnd);
-    for n in 0..100_000 {
-        queue.put(n);
-    }
-    assert_eq!(queue.len(), 100_000);
-    assert_eq!(answer(queue.as_fd()), "no");
-}
-
-// Section 3, `drained in order: yes; ...`.
+/// `put_never_blocks`' "drained in order: yes": a stack hands back the
+/// newest first; and a queue with one item too many is not drained.
 #[test]
 fn verdict_drained_in_order_can_fail() {
-    // A stack hands back the newest first.
     let mut stack: Vec<usize> = (0..1000).collect();
-    assert_eq!(yes_no(drained_in_order(|| stack.pop(), 0..1000)), "no");
-    // One item left over is not "drained" either.
+    assert_eq!(verdict::drained_in_order(|| stack.pop(), 0..1000), No);
     let queue = PollableQueue::new().expect("a socket pair can be made");
     (0..1001).for_each(|n| queue.put(n));
-    assert_eq!(yes_no(drained_in_order(|| queue.try_get(), 0..1000)), "no");
+    assert_eq!(verdict::drained_in_order(|| queue.try_get(), 0..1000), No);
 }
 
-// Section 3, `...; readable after: no`.
+/// `racing_producers_lose_no_wake_up`'s "each arrived exactly once: yes",
+/// with producers that shed load: an item that finds the queue full is
+/// dropped. The consumer starts only once they are done, so the queue
+/// certainly filled up.
 #[test]
-fn verdict_not_readable_after_draining_can_fail() {
-    let queue = BrokenFlag::queue(Fault::NeverLowered);
-    for n in 0..100_000 {
-        queue.put(n);
-    }
-    assert!(drained_in_order(|| queue.try_get(), 0..100_000));
-    assert_eq!(answer(queue.as_fd()), "yes");
-}
-
-// Section 4, `4 producers x 25000 items: each arrived exactly once: yes`.
-#[test]
-fn verdict_each_arrived_exactly_once_can_fail() {
+fn verdict_each_exactly_once_can_fail() {
     const PRODUCERS: u32 = 4;
     const EACH: u32 = 1000;
     const ROOM: usize = 100;
-    // Producers that shed load: an item that finds the queue full is
-    // dropped. The consumer starts only once they are done, so the queue
-    // certainly filled up.
     let queue = PollableQueue::new().expect("a socket pair can be made");
     thread::scope(|s| {
         for producer in 0..PRODUCERS {
@@ -245,28 +268,10 @@ fn verdict_each_arrived_exactly_once_can_fail() {
         }
     });
     let mut got = Vec::new();
-    while !ready(&[queue.as_fd()], Some(Duration::ZERO))
-        .expect("poll works")
-        .is_empty()
-    {
+    while readable_now(queue.as_fd()).is_yes() {
         got.extend(queue.try_get());
     }
     // Each producer may pass the check just before another fills the room.
     assert!(got.len() <= ROOM + PRODUCERS as usize);
-    assert_eq!(yes_no(each_exactly_once(&mut got, PRODUCERS * EACH)), "no");
-    // Duplicates fail it too, even with the right count.
-    let mut twice: Vec<u32> = (0..10).map(|n| n / 2).collect();
-    assert_eq!(yes_no(each_exactly_once(&mut twice, 10)), "no");
-}
-
-// Section 4, `polls that slept through a waiting item: 0`.
-#[test]
-fn verdict_no_poll_slept_through_an_item_can_fail() {
-    let queue = BrokenFlag::queue(Fault::NeverRaised);
-    queue.put(1);
-    let waiting = !queue.is_empty();
-    let woke = !ready(&[queue.as_fd()], Some(Duration::from_millis(10)))
-        .expect("poll works")
-        .is_empty();
-    assert!(slept_through_an_item(waiting, woke));
+    assert_eq!(verdict::each_exactly_once(&mut got, PRODUCERS * EACH), No);
 }
