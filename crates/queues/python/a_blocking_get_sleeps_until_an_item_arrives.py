@@ -1,4 +1,5 @@
-"""Section 4: queue.Queue's get() blocks until an item arrives.
+"""queue.Queue's get() blocks until an item arrives
+(`a_blocking_get_sleeps_until_an_item_arrives` in `src/sections/building.rs`).
 
 A consumer calls get() on an empty queue. However the threads are scheduled,
 it cannot return before main puts something: after a pause it is still

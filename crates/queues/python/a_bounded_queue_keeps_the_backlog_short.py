@@ -1,4 +1,5 @@
-"""Section 6: Queue(maxsize) pushes back on a fast producer.
+"""Queue(maxsize) pushes back on a fast producer
+(`a_bounded_queue_keeps_the_backlog_short` in `src/sections/building.rs`).
 
 A fast camera and a slow resizer, once with an unbounded queue.Queue() and
 once with Queue(4): after each put the camera notes how many photos wait.

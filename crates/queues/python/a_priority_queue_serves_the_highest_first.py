@@ -1,4 +1,5 @@
-"""Section 12: the Cookbook's thread-safe priority queue.
+"""The Cookbook's thread-safe priority queue, recipe 12.3
+(`a_priority_queue_serves_the_highest_first` in `src/sections/using.rs`).
 
 A heap of (-priority, sequence, item) behind a Condition: heapq is a
 min-heap, so the priority goes in negated; the sequence number keeps equal

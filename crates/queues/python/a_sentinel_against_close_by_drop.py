@@ -1,4 +1,5 @@
-"""Section 11: the Cookbook's sentinel, with several consumers.
+"""The Cookbook's sentinel, recipe 12.3, with several consumers
+(`a_sentinel_against_close_by_drop` in `src/sections/using.rs`).
 
 The producer puts one sentinel at the end. A consumer that takes it puts it
 back for the next consumer, then stops; without the put-back, the other

@@ -16,22 +16,21 @@ QUICK_SIZE = 10_000
 
 
 class ClosableQueue(queue.Queue):
-    """A queue whose consumers stop when they meet the end marker."""
+    """A queue.Queue that close() ends: a consumer's `for item in queue`
+    stops when it takes the end marker close() put."""
 
-    END = object()
+    _END = object()
 
     def close(self):
-        self.put(self.END)
+        self.put(self._END)
 
     def __iter__(self):
-        while True:
-            item = self.get()
+        while (item := self.get()) is not self._END:
             try:
-                if item is self.END:
-                    return
                 yield item
             finally:
                 self.task_done()
+        self.task_done()  # for the marker
 
 
 class Stage(threading.Thread):

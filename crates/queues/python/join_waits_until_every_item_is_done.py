@@ -1,4 +1,5 @@
-"""Section 7: task_done() and join().
+"""task_done() and join()
+(`join_waits_until_every_item_is_done` in `src/sections/building.rs`).
 
 Taking an item is not finishing it. The producer's join() returns only once
 the consumer has called task_done() for the item it took. Each log line is

@@ -1,10 +1,12 @@
-"""Section 1: Item 55's first pipeline, on a home-made queue that cannot wait.
+"""Item 55's first pipeline, on a home-made queue that cannot wait
+(`polling_workers_busy_wait` in `src/sections/problems.rs`).
 
-The queue is a deque behind a Lock. Its get() raises IndexError at once when
-the deque is empty, so a worker with nothing to do can only nap and try
-again, and the main thread can only keep looking at the last queue. The
-item's workers loop forever; these stop when an Event is set, so the program
-ends (and every wait below is bounded by a deadline).
+The queue keeps its photos in a deque guarded by a lock. Taking from it
+when it is empty raises IndexError at once, so a worker with nothing to do
+can only nap and try again, and the main thread can only keep looking at
+the last queue. The item's workers loop forever; these stop when an Event
+is set, so the program ends (and every wait below is bounded by a
+deadline).
 """
 import collections
 import threading
@@ -18,47 +20,48 @@ DEADLINE = 10.0        # seconds; nothing below waits longer
 
 # ANCHOR: polling_workers_busy_wait
 class PollQueue:
-    """A deque behind a lock: safe to share, but get() never waits."""
+    """Safe to share between threads, but it cannot wait for an item."""
 
     def __init__(self):
-        self.items = collections.deque()
-        self.lock = threading.Lock()
+        self._guard = threading.Lock()
+        self._backlog = collections.deque()
 
     def put(self, item):
-        with self.lock:
-            self.items.append(item)
+        with self._guard:
+            self._backlog.append(item)
 
     def get(self):
-        with self.lock:
-            return self.items.popleft()  # IndexError when empty
+        """The oldest item; on an empty queue, IndexError at once."""
+        with self._guard:
+            return self._backlog.popleft()
 
     def __len__(self):
-        with self.lock:
-            return len(self.items)
+        with self._guard:
+            return len(self._backlog)
 
 
-class PollingWorker(threading.Thread):
-    """Takes from inbox, works, puts to outbox; naps when inbox is empty."""
+class Polls:
+    """What one worker's looks at its inbox found."""
 
-    def __init__(self, work, inbox, outbox, stop):
-        super().__init__()
-        self.work, self.inbox, self.outbox, self.stop = work, inbox, outbox, stop
+    def __init__(self):
         self.found_work = 0
-        self.woke_to_nothing = 0  # polls straight after a nap that found nothing
+        self.woke_to_nothing = 0  # looks straight after a nap, inbox still empty
 
-    def run(self):
-        napped = False
-        while not self.stop.is_set():
-            try:
-                item = self.inbox.get()
-            except IndexError:
-                self.woke_to_nothing += napped
-                napped = True
-                time.sleep(NAP)
-                continue
-            napped = False
-            self.found_work += 1
-            self.outbox.put(self.work(item))
+
+def polling_worker(work, inbox, outbox, stop, polls):
+    """One stage: take a photo, work on it, pass it on; nap while none comes."""
+    just_napped = False
+    while not stop.is_set():
+        try:
+            photo = inbox.get()
+        except IndexError:
+            polls.woke_to_nothing += just_napped
+            just_napped = True
+            time.sleep(NAP)
+        else:
+            just_napped = False
+            outbox.put(work(photo))
+            polls.found_work += 1
 
 
 def download(photo_id):
@@ -77,11 +80,11 @@ def upload(photo):
 print("== 1. A polling queue: the workers busy-wait ==")
 downloads, resizes, uploads, done = (PollQueue() for _ in range(4))
 stop = threading.Event()
-workers = [
-    PollingWorker(download, downloads, resizes, stop),
-    PollingWorker(resize, resizes, uploads, stop),
-    PollingWorker(upload, uploads, done, stop),
-]
+stages = [(download, downloads, resizes), (resize, resizes, uploads),
+          (upload, uploads, done)]
+polls = [Polls() for _ in stages]
+workers = [threading.Thread(target=polling_worker, args=(*stage, stop, mine))
+           for stage, mine in zip(stages, polls)]
 for worker in workers:
     worker.start()
 for photo_id in range(PHOTOS):
@@ -91,20 +94,22 @@ for photo_id in range(PHOTOS):
 main_woke_to_nothing = 0
 deadline = time.monotonic() + DEADLINE
 while len(done) < PHOTOS and time.monotonic() < deadline:
-    main_woke_to_nothing += 1
     time.sleep(DOWNLOAD_TIME)
+    main_woke_to_nothing += len(done) < PHOTOS  # woke, and still too few
 stop.set()  # the item's workers run forever; ours are told to stop
 for worker in workers:
     worker.join(DEADLINE)
 # ANCHOR_END: polling_workers_busy_wait
 
-photos = list(done.items)
+photos = []
+while len(done):
+    photos.append(done.get())
 each_once = (sorted(p["id"] for p in photos) == list(range(PHOTOS))
              and all(p["resized"] and p["uploaded"] for p in photos))
 print(f"{len(photos)} photos arrived, each once:", "yes" if each_once else "no")
-print(f"the three workers found a photo {sum(w.found_work for w in workers)} "
+print(f"the three workers found a photo {sum(p.found_work for p in polls)} "
       f"times")
-woke_to_nothing = sum(w.woke_to_nothing for w in workers) + main_woke_to_nothing
+woke_to_nothing = sum(p.woke_to_nothing for p in polls) + main_woke_to_nothing
 print(f"wake-ups that found nothing to do: {woke_to_nothing}, "
       f"more than one per photo: busy waiting:",
       "yes" if woke_to_nothing > PHOTOS else "no")

@@ -1,4 +1,5 @@
-"""Section 5: with Queue(1), each put after the first waits for a get.
+"""With Queue(1), each put after the first waits for a get
+(`with_capacity_one_put_waits_for_get` in `src/sections/building.rs`).
 
 Printing from both threads would show the order the scheduler let them
 print in, which can differ from run to run. So the queue keeps its own

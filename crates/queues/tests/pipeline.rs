@@ -76,6 +76,37 @@ fn every_photo_arrives_exactly_once_with_random_delays() {
     }
 }
 
+/// The notes' question about Item 55: why does a loop that watches the
+/// done queue after `stop_threads` never run its body? Because stopping a
+/// stage joins its workers: once `stop_stage` has returned for the last
+/// stage, every photo is in the done queue, and the first look finds them
+/// all. (The slow stages make sure a `stop_stage` that did not join would
+/// be caught: the photos would still be on their way.)
+#[test]
+fn the_done_queue_is_full_once_every_stage_is_stopped() {
+    const PHOTOS: usize = 1_000;
+    let downloads = ClosableQueue::unbounded();
+    let resizes = ClosableQueue::unbounded();
+    let uploads = ClosableQueue::unbounded();
+    let done = ClosableQueue::unbounded();
+    let roster = Roster::new();
+    thread::scope(|s| {
+        let d = start_workers(s, 3, slow_download, &downloads, &resizes, &roster);
+        let r = start_workers(s, 4, slow_resize, &resizes, &uploads, &roster);
+        let u = start_workers(s, 5, slow_upload, &uploads, &done, &roster);
+        for id in 0..PHOTOS as u32 {
+            downloads.put(id).unwrap();
+        }
+        stop_stage(&downloads, d).unwrap();
+        stop_stage(&resizes, r).unwrap();
+        stop_stage(&uploads, u).unwrap();
+        // Still inside the scope, which would join any worker left over:
+        // the notes' `while done_queue.qsize() < 1000` asks here.
+        let first_look = done.len();
+        assert_eq!(first_look, PHOTOS, "the watch loop would run");
+    });
+}
+
 #[test]
 fn stopping_a_stage_before_the_one_feeding_it_is_reported() {
     let downloads = ClosableQueue::unbounded();
