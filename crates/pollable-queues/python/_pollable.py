@@ -1,9 +1,10 @@
 """Two queues that `select()` can wait on, for the pollable-queue programs.
 
-`ByteQueue` is the cookbook's design (recipe 12.13): a socket pair beside a
-`queue.Queue`, one byte written per item. `FlagQueue` is the Rust lesson's:
-the socket holds one byte while the queue is non-empty, raised and lowered
-under the same lock as the items.
+Both are built on a `Doorbell`: a socket pair whose far end is readable
+while a byte sits in it. They differ in when they ring it. `ByteQueue` is
+the cookbook's design (recipe 12.13): one ring per item, one answer per
+item taken. `FlagQueue` is the Rust lesson's: the bell holds one byte while
+the queue is non-empty, rung and answered under the same lock as the items.
 
 A module, not a program: `cargo xtask python` skips names that start with `_`.
 """
@@ -24,28 +25,50 @@ def readable(source):
     return bool(ready)
 
 
-# ANCHOR: byte_queue
-class ByteQueue(queue.Queue):
-    """The recipe's pollable queue: a byte per item in a socket pair."""
+# ANCHOR: doorbell
+class Doorbell:
+    """A socket pair: ring() leaves a byte at the far end, answer() takes
+    one back, and select() sees the far end readable while a byte waits."""
 
     def __init__(self):
-        super().__init__()
-        self._put_end, self._get_end = socket.socketpair()
+        self._near, self._far = socket.socketpair()
 
-    def fileno(self):  # what select() waits on
-        return self._get_end.fileno()
+    def fileno(self):
+        return self._far.fileno()
 
-    def put(self, item):
-        super().put(item)
-        self._put_end.send(b"x")  # blocks once the socket's buffer is full
+    def ring(self):
+        self._near.send(b"!")  # blocks once the socket's buffer is full
 
-    def get(self):
-        self._get_end.recv(1)
-        return super().get()
+    def answer(self):
+        self._far.recv(1)  # waits for a ring if there is none
 
     def close(self):
-        self._get_end.close()  # first: a put blocked in send() then fails
-        self._put_end.close()
+        self._far.close()  # first: a ring() blocked in send() then fails
+        self._near.close()
+# ANCHOR_END: doorbell
+
+
+# ANCHOR: byte_queue
+class ByteQueue:
+    """The recipe's pollable queue: the bell rings once for every item."""
+
+    def __init__(self):
+        self._items = queue.Queue()
+        self._bell = Doorbell()
+
+    def fileno(self):  # what select() waits on
+        return self._bell.fileno()
+
+    def put(self, item):
+        self._items.put(item)
+        self._bell.ring()
+
+    def get(self):
+        self._bell.answer()  # one byte for one item
+        return self._items.get()
+
+    def close(self):
+        self._bell.close()
 # ANCHOR_END: byte_queue
 
 
@@ -54,18 +77,18 @@ class FlagQueue:
     """The lesson's pollable queue: readable exactly while items wait."""
 
     def __init__(self):
-        self._items = collections.deque()
         self._lock = threading.Lock()
-        self._raise_end, self._flag_end = socket.socketpair()
+        self._items = collections.deque()
+        self._bell = Doorbell()
 
     def fileno(self):
-        return self._flag_end.fileno()
+        return self._bell.fileno()
 
     def put(self, item):
         with self._lock:
+            if not self._items:  # empty until now: raise the flag
+                self._bell.ring()
             self._items.append(item)
-            if len(self._items) == 1:  # it was empty: raise the flag
-                self._raise_end.send(b"x")
 
     def try_get(self):
         """The oldest item, or None if there is none; never blocks."""
@@ -73,8 +96,8 @@ class FlagQueue:
             if not self._items:
                 return None
             item = self._items.popleft()
-            if not self._items:  # now empty: lower the flag
-                self._flag_end.recv(1)
+            if not self._items:  # empty now: lower the flag
+                self._bell.answer()
             return item
 
     def __len__(self):
@@ -82,6 +105,5 @@ class FlagQueue:
             return len(self._items)
 
     def close(self):
-        self._raise_end.close()
-        self._flag_end.close()
+        self._bell.close()
 # ANCHOR_END: flag_queue

@@ -1,4 +1,5 @@
-"""Section 2: one select() waits on queues and a socket (Cookbook 12.13).
+"""One select() waits on queues and a socket, Cookbook 12.13
+(`one_poll_waits_on_queues_and_a_socket` in `src/main.rs`).
 
 The recipe's example: q1.put(1), q2.put(10), q3.put('hello'), q2.put(15),
 here each from a thread of its own, plus a TCP connection on 127.0.0.1 that

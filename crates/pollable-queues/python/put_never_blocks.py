@@ -1,4 +1,5 @@
-"""Section 3: put never blocks (Cookbook 12.13, and its limit).
+"""Put never blocks: Cookbook 12.13, and its limit
+(`put_never_blocks` in `src/main.rs`).
 
 The recipe writes one byte per item into a socket. How many fit before the
 next write would block? The recipe's own put, run on a thread with no one

@@ -1,4 +1,5 @@
-"""Section 4: racing producers lose no wake-up.
+"""Racing producers lose no wake-up
+(`racing_producers_lose_no_wake_up` in `src/main.rs`).
 
 Four producers put 25 000 items each into one FlagQueue while one consumer
 waits on it with select(). A lost wake-up would show as a select() that

@@ -1,5 +1,5 @@
-"""Section 1: a queue whose descriptor is readable while items wait
-(Cookbook 12.13).
+"""A queue whose descriptor is readable while items wait, Cookbook 12.13
+(`readable_exactly_while_items_wait` in `src/main.rs`).
 
 The recipe's PollableQueue writes a byte into a socket pair for every
 `put` and reads one back for every `get`, so `select()` sees the queue
