@@ -32,6 +32,11 @@ pub struct Facts {
     pub sources: String,
     /// The Rust tools the lesson teaches.
     pub tools: String,
+    /// `[[experiment]]`: what `cargo xtask compare` runs for this lesson
+    /// (the Rust side in `examples/compare.rs`, the Python side in
+    /// `python/compare_<name>.py`); none for most lessons.
+    #[serde(default, rename = "experiment")]
+    pub experiments: Vec<crate::compare::Experiment>,
 }
 
 /// The workspace manifest, as far as the course reads it.

@@ -83,7 +83,7 @@ commands:
                             the notes' experiments in Python and in Rust
                             (release), one table: Python, Rust, the best
                             tool, the floor; --quick: 1 run, small sizes;
-                            --record: write book/src/measured/*.md
+                            --record: write book/src/measured/ (.md, .json)
   notes [--seeds DIR]       check that no run of 4 lines equals the notes'
                             (skipped where the notes are not found)
   ci                        everything CI runs: fmt, sync, clippy, tests,

@@ -1,92 +1,83 @@
-"""Our retelling of the recipe's actor (Cookbook 12.10), shared by the
-programs beside it.
+"""The recipe's actor (Cookbook 12.10), shared by the programs beside it.
 
-The facts are the recipe's: the mailbox is a queue.Queue read by a daemon
-thread; close() puts the ActorExit class itself in the mailbox, behind
-whatever was sent before it; taking it out raises ActorExit, which ends the
-actor; and join() waits for an Event that is set on the thread's way out,
-whatever ended it. The shape is ours: a subclass writes on_message(), one
-call per message, and the loop that reads the mailbox is here. join() takes
-a timeout, so that a program showing a hang can still end.
+An actor is a daemon thread that owns a queue.Queue as its mailbox. close()
+puts the ActorExit class itself in the mailbox as a sentinel; recv() raises
+it when it comes out, which unwinds run(); join() waits for an Event set in
+a `finally`. join() takes a timeout here, so a program that shows an actor
+hanging can still end.
 """
-import functools
 import queue
 import threading
 
 
 # ANCHOR: actor
 class ActorExit(Exception):
-    """Queued by close() as the class itself; raised when it comes out."""
+    """The sentinel close() queues; recv() raises it to end run()."""
 
 
 class Actor:
-    """A daemon thread fed through a mailbox. Subclasses define
-    on_message(message), which start() calls for each message in turn."""
-
     def __init__(self):
-        self.mailbox = queue.Queue()
-        self.stopped = threading.Event()
+        self._mailbox = queue.Queue()
+        self._stopped = threading.Event()
 
-    def send(self, message):
-        self.mailbox.put(message)
+    def send(self, msg):
+        self._mailbox.put(msg)
+
+    def recv(self):
+        msg = self._mailbox.get()
+        if msg is ActorExit:
+            raise ActorExit()
+        return msg
 
     def close(self):
-        self.mailbox.put(ActorExit)  # queued behind everything sent so far
-
-    def next_message(self):
-        message = self.mailbox.get()
-        if message is ActorExit:
-            raise message  # raising the class raises an instance of it
-        return message
+        self.send(ActorExit)
 
     def start(self):
-        threading.Thread(target=self._serve, daemon=True).start()
+        threading.Thread(target=self._main, daemon=True).start()
 
-    def _serve(self):
+    def _main(self):
         try:
-            while True:
-                self.on_message(self.next_message())
+            self.run()
         except ActorExit:
-            pass  # closed: the normal way out
-        finally:
-            self.stopped.set()  # however the loop ended, a crash included
+            pass
+        finally:  # also when run() raised something else
+            self._stopped.set()
 
     def join(self, timeout=None):
         """True once the actor's thread has stopped, whatever stopped it."""
-        return self.stopped.wait(timeout)
+        return self._stopped.wait(timeout)
 
-    def on_message(self, message):
-        raise NotImplementedError("an actor subclass handles its messages")
+    def run(self):  # a subclass's loop: `while True: msg = self.recv() ...`
+        raise NotImplementedError
 # ANCHOR_END: actor
 
 
 # ANCHOR: result
-class Result(threading.Event):
-    """The recipe's result handle: an Event that carries a value. The worker
-    fills it once; result() waits until it is filled."""
+class Result:
+    """The recipe's result handle: a value and an Event that says it is there."""
 
-    value = None
+    def __init__(self):
+        self._ready = threading.Event()
+        self._value = None
 
     def set_result(self, value):
-        self.value = value
-        self.set()
+        self._value = value
+        self._ready.set()
 
     def result(self, timeout=None):
-        if self.wait(timeout):
-            return self.value
-        raise TimeoutError(f"no result after {timeout} s")
+        if not self._ready.wait(timeout):
+            raise TimeoutError(f"no result after {timeout} s")
+        return self._value
 
 
 class Worker(Actor):
-    """An actor whose messages are calls: submit() queues one together with
-    the Result it will fill, and hands that Result back at once."""
-
     def submit(self, func, *args, **kwargs):
-        reply = Result()
-        self.send((functools.partial(func, *args, **kwargs), reply))
-        return reply
+        handle = Result()
+        self.send((func, args, kwargs, handle))
+        return handle
 
-    def on_message(self, message):
-        call, reply = message
-        reply.set_result(call())
+    def run(self):
+        while True:
+            func, args, kwargs, handle = self.recv()
+            handle.set_result(func(*args, **kwargs))
 # ANCHOR_END: result

@@ -1,11 +1,9 @@
-"""The same tasks as `async def` coroutines, on a tiny executor, as the Rust
-program's `an_async_fn_is_a_state_machine_the_compiler_writes` runs them.
+"""Section 3: the same tasks as `async def` coroutines, on a tiny executor.
 
 Python compiles an `async def` into a coroutine, a generator in all but
 name: coro.send(None) runs it to its next suspension, and it raises
 StopIteration when it returns. yield_now() is the smallest awaitable that
-gives control back: it suspends once. The executor is the round-robin loop
-of round_robin_gives_a_fixed_interleaving.py.
+gives control back: it suspends once. The executor is section 2's loop.
 (Effective Python Item 60; asyncio's event loop has this loop at its core.)
 """
 import types
@@ -19,9 +17,10 @@ def yield_now():
 
 
 async def countdown(n, out):
-    for left in range(n, 0, -1):
-        out.append(f"T-minus {left}")
+    while n > 0:
+        out.append(f"T-minus {n}")
         await yield_now()
+        n -= 1
     out.append("Blastoff!")
 
 
@@ -47,13 +46,14 @@ def run(coroutines):
 
 
 def by_hand():
-    """The round robin's generators, for comparison."""
+    """Section 2's generators, for comparison."""
     out = []
 
     def countdown(n):
-        for left in range(n, 0, -1):
-            out.append(f"T-minus {left}")
+        while n > 0:
+            out.append(f"T-minus {n}")
             yield
+            n -= 1
         out.append("Blastoff!")
 
     def countup(n):
@@ -78,5 +78,5 @@ resumes = run([countdown(10, out), countdown(5, out), countup(15, out)])
 print(f"the executor called send(None) {resumes} times and the tasks printed "
       f"{len(out)} lines")
 expected = by_hand()
-print("same lines in the same order as the hand-written tasks:",
+print("same lines in the same order as section 2:",
       "yes" if out and out == expected else "no")

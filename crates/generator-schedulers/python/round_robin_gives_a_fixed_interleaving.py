@@ -1,5 +1,4 @@
-"""Recipe 12.12's scheduler runs generators round robin, as the Rust
-program's `round_robin_gives_a_fixed_interleaving` runs its state machines.
+"""Section 2, recipe 12.12: a scheduler runs generators round robin.
 
 Pop a task, run it to its next yield, put it back unless it finished. One
 thread, a first-in-first-out queue, and switches only where a task says
@@ -9,9 +8,10 @@ from collections import deque
 
 
 def countdown(n):
-    for left in range(n, 0, -1):
-        print(f"T-minus {left}")
+    while n > 0:
+        print(f"T-minus {n}")
         yield
+        n -= 1
     print("Blastoff!")
 
 

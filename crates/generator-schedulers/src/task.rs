@@ -29,39 +29,37 @@ pub trait Task {
 /// Python's `countdown(n)`: prints `T-minus n` down to 1, then `Blastoff!`.
 ///
 /// ```python
-/// def countdown(n):
-///     for left in range(n, 0, -1):
-///         print(f"T-minus {left}")
+/// def countdown(start):
+///     for remaining in range(start, 0, -1):
+///         print(f"T-minus {remaining}")
 ///         yield  # back to the scheduler; the next next() resumes here
 ///     print("Blastoff!")
 /// ```
 #[derive(Debug)]
 pub struct Countdown {
-    /// The argument, kept for the task's name.
+    start: u32,
+    /// The generator's loop variable `remaining`: the field *is* the saved
+    /// stack frame.
     n: u32,
-    /// The generator's loop variable `left`. The fields are the saved
-    /// stack frame: all a step needs to carry on where the last one stopped.
-    left: u32,
 }
 
 impl Countdown {
     pub fn new(n: u32) -> Self {
-        Countdown { n, left: n }
+        Countdown { start: n, n }
     }
 }
 
 impl Task for Countdown {
     fn name(&self) -> String {
-        format!("countdown({})", self.n)
+        format!("countdown({})", self.start)
     }
 
     fn step(&mut self, out: &mut Vec<String>) -> Step {
-        if self.left > 0 {
-            out.push(format!("T-minus {}", self.left));
-            // Python's loop steps `left` when it resumes; stepping it before
-            // we return instead changes nothing a caller can see (the field
-            // is private, where Python's frame can be peeked at).
-            self.left -= 1;
+        if self.n > 0 {
+            out.push(format!("T-minus {}", self.n));
+            // Python's loop steps `remaining` after resuming; doing it before
+            // we return is the same, because nothing can observe it between.
+            self.n -= 1;
             Step::Yielded
         } else {
             out.push("Blastoff!".to_owned());

@@ -15,6 +15,8 @@
 //! compares it with `crates/threads/tests/snapshots/threads.snap` (the file
 //! the book shows). See `CONTRIBUTING.md` for the redaction format.
 
+pub mod compare;
+
 pub use insta;
 use std::io::Read;
 use std::os::unix::process::CommandExt;

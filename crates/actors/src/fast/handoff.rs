@@ -8,9 +8,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
-use kit::sync::{Arc, AtomicBool, Condvar, Mutex, Ordering, lock, thread, wait};
-
-use super::spin::spin_once;
+use crate::sync::{Arc, AtomicBool, Condvar, Mutex, Ordering, lock, spin_once, thread, wait};
 
 // ANCHOR: tuning
 /// When a hand-off wakes its waiter.
@@ -114,16 +112,11 @@ pub(super) struct Handoff<S> {
     locked: Mutex<Locked<S>>,
     woken: Condvar,
     /// `slot.is_ready()`, copied out under the lock after every change, so
-    /// a waiter can spin on it without taking the lock. Stored and loaded
-    /// `Relaxed`, and that is enough: the flag carries nothing, it only
-    /// tells the waiter when to stop spinning and take the lock, and the
-    /// value itself is always taken under that lock, whose unlock in `put`
-    /// and lock in `take` order the slot's writes before its reads.
-    /// `Release`/`Acquire` on the flag would order memory that nobody reads
-    /// through it. A stale read cannot give a wrong answer: a stale `false`
-    /// keeps the waiter spinning a little longer before it looks under the
-    /// lock; a stale `true` makes it look too early, find nothing, and
-    /// sleep, as it would have without the flag.
+    /// a waiter can spin on it without taking the lock. It is only a hint:
+    /// the value itself is always taken under the lock, whose acquire and
+    /// release order the slot, so the flag needs no ordering of its own
+    /// (`Relaxed` would do) and a stale read costs one more turn, never a
+    /// wrong answer.
     ready: AtomicBool,
     tuning: Tuning,
     counters: Arc<Counters>,
@@ -141,7 +134,7 @@ impl<S: Slot> Handoff<S> {
     pub(super) fn put<R, E>(&self, put: impl FnOnce(&mut S) -> Result<R, E>) -> Result<R, E> {
         let mut locked = lock(&self.locked);
         let done = put(&mut locked.slot)?;
-        self.ready.store(locked.slot.is_ready(), Ordering::Relaxed);
+        self.ready.store(locked.slot.is_ready(), Ordering::Release);
         let notify = locked.asleep || self.tuning.notify == Notify::Always;
         if notify {
             self.counters.notified.fetch_add(1, Relaxed);
@@ -168,7 +161,7 @@ impl<S: Slot> Handoff<S> {
         let mut slept = false;
         loop {
             if let Some(out) = locked.slot.take() {
-                self.ready.store(locked.slot.is_ready(), Ordering::Relaxed);
+                self.ready.store(locked.slot.is_ready(), Ordering::Release);
                 self.counters.taken.fetch_add(1, Relaxed);
                 let counter = if slept {
                     &self.counters.slept
@@ -200,7 +193,7 @@ impl<S: Slot> Handoff<S> {
             (self.tuning.spins, self.tuning.yields)
         };
         for turn in 0..spins + yields {
-            if self.ready.load(Ordering::Relaxed) {
+            if self.ready.load(Ordering::Acquire) {
                 return turn > spins;
             }
             if turn < spins {
