@@ -28,6 +28,10 @@ fn a_wait_interrupted_by_signals_still_lasts_its_whole_timeout() {
     );
     // SAFETY: the handler only touches an atomic, and no other test in this
     // process uses SIGUSR1.
+    #[expect(
+        unsafe_code,
+        reason = "installing a signal handler is unsafe in nix: the test needs EINTR"
+    )]
     unsafe { sigaction(Signal::SIGUSR1, &action) }.unwrap();
 
     let timeout = Duration::from_millis(300);

@@ -28,6 +28,10 @@ fn a_steady_stream_of_signals_does_not_stretch_the_timeout() {
         SigSet::empty(),
     );
     // SAFETY: the handler only touches an atomic, which is async-signal-safe.
+    #[expect(
+        unsafe_code,
+        reason = "installing a signal handler is unsafe in nix: the test needs EINTR"
+    )]
     unsafe { sigaction(Signal::SIGUSR1, &action) }.expect("a handler can be installed");
 
     let (silent, _other_end) = UnixStream::pair().expect("a socket pair can be made");
