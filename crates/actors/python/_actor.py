@@ -1,83 +1,92 @@
-"""The recipe's actor (Cookbook 12.10), shared by the programs beside it.
+"""Our retelling of the recipe's actor (Cookbook 12.10), shared by the
+programs beside it.
 
-An actor is a daemon thread that owns a queue.Queue as its mailbox. close()
-puts the ActorExit class itself in the mailbox as a sentinel; recv() raises
-it when it comes out, which unwinds run(); join() waits for an Event set in
-a `finally`. join() takes a timeout here, so a program that shows an actor
-hanging can still end.
+The facts are the recipe's: the mailbox is a queue.Queue read by a daemon
+thread; close() puts the ActorExit class itself in the mailbox, behind
+whatever was sent before it; taking it out raises ActorExit, which ends the
+actor; and join() waits for an Event that is set on the thread's way out,
+whatever ended it. The shape is ours: a subclass writes on_message(), one
+call per message, and the loop that reads the mailbox is here. join() takes
+a timeout, so that a program showing a hang can still end.
 """
+import functools
 import queue
 import threading
 
 
 # ANCHOR: actor
 class ActorExit(Exception):
-    """The sentinel close() queues; recv() raises it to end run()."""
+    """Queued by close() as the class itself; raised when it comes out."""
 
 
 class Actor:
+    """A daemon thread fed through a mailbox. Subclasses define
+    on_message(message), which start() calls for each message in turn."""
+
     def __init__(self):
-        self._mailbox = queue.Queue()
-        self._stopped = threading.Event()
+        self.mailbox = queue.Queue()
+        self.stopped = threading.Event()
 
-    def send(self, msg):
-        self._mailbox.put(msg)
-
-    def recv(self):
-        msg = self._mailbox.get()
-        if msg is ActorExit:
-            raise ActorExit()
-        return msg
+    def send(self, message):
+        self.mailbox.put(message)
 
     def close(self):
-        self.send(ActorExit)
+        self.mailbox.put(ActorExit)  # queued behind everything sent so far
+
+    def next_message(self):
+        message = self.mailbox.get()
+        if message is ActorExit:
+            raise message  # raising the class raises an instance of it
+        return message
 
     def start(self):
-        threading.Thread(target=self._main, daemon=True).start()
+        threading.Thread(target=self._serve, daemon=True).start()
 
-    def _main(self):
+    def _serve(self):
         try:
-            self.run()
+            while True:
+                self.on_message(self.next_message())
         except ActorExit:
-            pass
-        finally:  # also when run() raised something else
-            self._stopped.set()
+            pass  # closed: the normal way out
+        finally:
+            self.stopped.set()  # however the loop ended, a crash included
 
     def join(self, timeout=None):
         """True once the actor's thread has stopped, whatever stopped it."""
-        return self._stopped.wait(timeout)
+        return self.stopped.wait(timeout)
 
-    def run(self):  # a subclass's loop: `while True: msg = self.recv() ...`
-        raise NotImplementedError
+    def on_message(self, message):
+        raise NotImplementedError("an actor subclass handles its messages")
 # ANCHOR_END: actor
 
 
 # ANCHOR: result
-class Result:
-    """The recipe's result handle: a value and an Event that says it is there."""
+class Result(threading.Event):
+    """The recipe's result handle: an Event that carries a value. The worker
+    fills it once; result() waits until it is filled."""
 
-    def __init__(self):
-        self._ready = threading.Event()
-        self._value = None
+    value = None
 
     def set_result(self, value):
-        self._value = value
-        self._ready.set()
+        self.value = value
+        self.set()
 
     def result(self, timeout=None):
-        if not self._ready.wait(timeout):
-            raise TimeoutError(f"no result after {timeout} s")
-        return self._value
+        if self.wait(timeout):
+            return self.value
+        raise TimeoutError(f"no result after {timeout} s")
 
 
 class Worker(Actor):
-    def submit(self, func, *args, **kwargs):
-        handle = Result()
-        self.send((func, args, kwargs, handle))
-        return handle
+    """An actor whose messages are calls: submit() queues one together with
+    the Result it will fill, and hands that Result back at once."""
 
-    def run(self):
-        while True:
-            func, args, kwargs, handle = self.recv()
-            handle.set_result(func(*args, **kwargs))
+    def submit(self, func, *args, **kwargs):
+        reply = Result()
+        self.send((functools.partial(func, *args, **kwargs), reply))
+        return reply
+
+    def on_message(self, message):
+        call, reply = message
+        reply.set_result(call())
 # ANCHOR_END: result

@@ -1,4 +1,5 @@
-"""Section 5, recipe 12.10: what a failing job does to the recipe's worker.
+"""What a failing job does to the recipe's worker (12.10), where the Rust
+program's `a_panic_reaches_the_waiter_and_join` reports the panic twice.
 
 The job raises inside the worker's thread. The exception ends the thread;
 set_result() is never called, so result() would wait for ever (here it

@@ -1,4 +1,5 @@
-"""Section 3, recipe 12.10: a tagged actor dispatches on a string.
+"""A tagged actor (recipe 12.10) dispatches on a string, where the Rust
+program's `a_tagged_actor_is_an_enum_and_a_match` has an enum and a match.
 
 ('A', 1) calls do_A(1), found by name while the program runs. A tag with no
 handler, or a payload of the wrong length, is found only when it arrives:
@@ -21,25 +22,27 @@ threading.excepthook = report  # called after the actor's `finally`: wait for it
 
 # ANCHOR: a_tagged_actor_is_an_enum_and_a_match
 class Tagged(Actor):
-    def run(self):
-        while True:
-            tag, *payload = self.recv()
-            getattr(self, "do_" + tag)(*payload)
+    """Each message is a tag and its payload: ('B', 2, 3) calls do_B(2, 3)."""
+
+    def on_message(self, message):
+        tag, *payload = message
+        handler = getattr(self, f"do_{tag}")  # AttributeError for an unknown tag
+        handler(*payload)  # TypeError for a payload of the wrong length
 
     def do_A(self, x):
-        print("Running A", x)
+        print(f"Running A {x}")
 
     def do_B(self, x, y):
-        print("Running B", x, y)
+        print(f"Running B {x} {y}")
 
 
 print("== 3. A tagged actor is an enum and a match ==")
 actor = Tagged()
 actor.start()
-actor.send(("A", 1))
-actor.send(("B", 2, 3))
-actor.send(("C", 4))      # no do_C: an AttributeError, inside the actor
-actor.send(("A", 5))      # never handled: the actor is gone
+for message in [("A", 1), ("B", 2, 3),
+                ("C", 4),   # no do_C: an AttributeError, inside the actor
+                ("A", 5)]:  # never handled: the actor is gone
+    actor.send(message)
 actor.close()
 print("join() returned:", actor.join(timeout=5))
 reported.wait(timeout=1)

@@ -1,4 +1,5 @@
-"""Section 6, recipe 12.11: an exchange fans out to its subscribers.
+"""An exchange fans out to its subscribers (recipe 12.11), as the Rust
+program's `an_exchange_fans_out_to_its_subscribers` shows it.
 
 get_exchange('spam') looks the exchange up in a module-level defaultdict,
 so every caller that names 'spam' gets the same one.

@@ -1,5 +1,7 @@
-"""Section 8, recipe 12.11 under load: two threads send 500 numbered
-messages each, at the same time, to three actors subscribed to one exchange.
+"""The recipe's exchange (12.11) under load, as the Rust program's
+`every_subscriber_gets_every_message_once` puts its own: two threads send
+500 numbered messages each, at the same time, to three actors subscribed to
+one exchange.
 
 The recipe's send() holds no lock, so the interpreter may switch from one
 sender to the other in the middle of a fan-out: then two subscribers see
@@ -22,9 +24,8 @@ class Listener(Actor):
         super().__init__()
         self.got = []
 
-    def run(self):
-        while True:
-            self.got.append(self.recv())
+    def on_message(self, message):
+        self.got.append(message)
 
 
 # ANCHOR: every_subscriber_gets_every_message_once

@@ -3,9 +3,10 @@
 
 use std::fmt;
 
+use kit::panic_message;
+use kit::sync::{Arc, thread};
+
 use crate::mailbox::{Closed, Mailbox};
-use crate::panic_message;
-use crate::sync::{Arc, thread};
 
 // ANCHOR: actor
 /// A thread that owns its state and a mailbox: the Cookbook's `Actor`.
@@ -138,7 +139,7 @@ impl<M: Send + 'static, R: Send + 'static> Actor<M, R> {
             .expect("only `join` and `drop` take the thread, and `join` consumes the actor");
         thread.join().map_err(|payload| ActorPanicked {
             actor: self.name.clone(),
-            message: panic_message(&*payload),
+            message: panic_message(&*payload).to_owned(),
         })
     }
     // ANCHOR_END: actor_join
@@ -185,7 +186,7 @@ impl<M, R> Drop for Actor<M, R> {
         {
             let err = ActorPanicked {
                 actor: self.name.clone(),
-                message: panic_message(&*payload),
+                message: panic_message(&*payload).to_owned(),
             };
             panic!("an actor was dropped without `join`, and it had panicked: {err}");
         }

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use kit::sync::{Arc, Mutex, lock};
+
 use crate::actor::Address;
-use crate::sync::{Arc, Mutex, lock};
 
 // ANCHOR: exchange
 /// A fan-out point: every message [`send`](Exchange::send) gets is passed on

@@ -14,11 +14,21 @@
 //!   sleeper and spinning briefly before they sleep (the last step: make it
 //!   fast).
 //!
-//! [`verdict`] holds the checks behind every `yes`/`no` the lesson prints.
+//! [`verdict`] computes every `yes`/`no` the lesson prints, as a
+//! [`kit::Verdict`].
 //!
-//! Each imports its synchronisation types from a private `sync` module, which
-//! swaps in [loom](https://docs.rs/loom)'s under `--cfg loom`: `tests/loom.rs`
-//! runs them through every interleaving loom can find.
+//! Each primitive imports its synchronisation types from [`kit::sync`],
+//! which swaps in [loom](https://docs.rs/loom)'s under `--cfg loom`:
+//! `tests/loom.rs` runs them through every interleaving loom can find. They
+//! lock and wait through poisoning (`kit::sync::lock`, `wait`): no lock here
+//! is held while a message's handler or a submitted job runs, and every
+//! change under a lock is one push, pop or assignment (the one user code
+//! run under a lock, `Exchange::send` cloning a message, changes nothing if
+//! it panics), so a lock poisoned by a panicking thread never guards
+//! half-written data. And an
+//! actor that panics must not take its mailbox, or the caller waiting for
+//! its answer, down with it: that is the point of the lesson's panic
+//! section, `a_panic_reaches_the_waiter_and_join`.
 //!
 //! # What the compiler checks in a tagged actor
 //!
@@ -37,7 +47,6 @@ mod exchange;
 mod fast;
 mod mailbox;
 mod result;
-mod sync;
 pub mod verdict;
 mod worker;
 
@@ -47,29 +56,6 @@ pub use fast::{FastHandle, FastWorker, HandoffCounts, Notify, Tuning};
 pub use mailbox::{Closed, Mailbox};
 pub use result::{JobError, Promise, ResultHandle, result_handle};
 pub use worker::Worker;
-
-use std::any::Any;
-
-/// The message a thread panicked with, from the payload that `join` (or
-/// `catch_unwind`) returned.
-///
-/// `panic!("literal")` carries a `&'static str`, `panic!("{x}")` and the
-/// runtime's own panics a `String`; any other payload has no message.
-///
-/// ```
-/// # std::panic::set_hook(Box::new(|_| {})); // keep the doc test's stderr quiet
-/// let payload = std::panic::catch_unwind(|| panic!("disk {} full", 1)).unwrap_err();
-/// assert_eq!(actors::panic_message(&*payload), "disk 1 full");
-/// ```
-pub fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(message) = payload.downcast_ref::<&str>() {
-        (*message).to_owned()
-    } else if let Some(message) = payload.downcast_ref::<String>() {
-        message.clone()
-    } else {
-        "(a panic without a message)".to_owned()
-    }
-}
 
 /// How long one call of `f` takes: `f` is run in `batches` batches of
 /// `calls` calls each, and the fastest batch counts, divided by `calls`. The

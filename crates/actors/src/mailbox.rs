@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 use std::fmt;
 
-use crate::sync::{Condvar, Mutex, lock, wait};
+use kit::sync::{Condvar, Mutex, lock, wait};
 
 // ANCHOR: mailbox
 /// An unbounded queue of messages that can be closed: the actor's mailbox.

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::sync::{Arc, Condvar, Mutex, lock, wait};
+use kit::sync::{Arc, Condvar, Mutex, lock, wait};
 
 // ANCHOR: result_handle
 /// The waiting half: [`result`](ResultHandle::result) blocks until the value

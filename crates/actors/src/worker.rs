@@ -3,9 +3,10 @@
 
 use std::panic::{self, AssertUnwindSafe};
 
+use kit::panic_message;
+
 use crate::actor::{Actor, ActorPanicked, Inbox};
 use crate::mailbox::Closed;
-use crate::panic_message;
 use crate::result::{Promise, ResultHandle, result_handle};
 
 /// A job in a worker's mailbox: the submitted function, already tied to the
@@ -91,7 +92,7 @@ fn run_and_report<T>(f: impl FnOnce() -> T, promise: Promise<T>) {
     match panic::catch_unwind(AssertUnwindSafe(f)) {
         Ok(value) => promise.set(value),
         Err(payload) => {
-            promise.fail(panic_message(&*payload));
+            promise.fail(panic_message(&*payload).to_owned());
             panic::resume_unwind(payload);
         }
     }

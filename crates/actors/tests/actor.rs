@@ -188,7 +188,7 @@ fn dropping_a_panicked_actor_without_join_raises_its_panic() {
     }));
     let payload = dropped.unwrap_err();
     assert_eq!(
-        actors::panic_message(&*payload),
+        kit::panic_message(&*payload),
         "an actor was dropped without `join`, and it had panicked: \
          actor `forgotten` panicked: nobody joined me"
     );

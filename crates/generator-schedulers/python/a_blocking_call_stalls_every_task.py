@@ -1,4 +1,5 @@
-"""Section 5: what cooperative tasks lose. A task that blocks (time.sleep
+"""What cooperative tasks lose, as the Rust program's
+`a_blocking_call_stalls_every_task` shows it. A task that blocks (time.sleep
 standing in for a blocking read) never reaches its next yield, and nothing
 else runs until it does. A ticker notes the time at each of its turns.
 """

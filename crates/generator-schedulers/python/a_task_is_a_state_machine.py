@@ -1,4 +1,5 @@
-"""Section 1, recipe 12.12: a generator is a task that stops at every yield.
+"""Recipe 12.12's tasks are generators, which stop at every yield; the Rust
+program's `a_task_is_a_state_machine` writes one by hand.
 
 Each next() runs the generator from where it stopped to its next `yield`;
 its locals wait in its frame in between. When it returns, next() raises
@@ -8,10 +9,9 @@ StopIteration.
 
 # ANCHOR: a_task_is_a_state_machine
 def countdown(n, out):
-    while n > 0:
-        out.append(f"T-minus {n}")
+    for left in range(n, 0, -1):
+        out.append(f"T-minus {left}")
         yield
-        n -= 1
     out.append("Blastoff!")
 
 
@@ -22,7 +22,7 @@ while True:
     out.clear()
     try:
         next(task)
-        step = f"yielded, with n = {task.gi_frame.f_locals['n']} kept in its frame"
+        step = f"yielded, with left = {task.gi_frame.f_locals['left']} kept in its frame"
     except StopIteration:
         step = "raised StopIteration"
     print(f"next() printed {out} and {step}")

@@ -1,7 +1,9 @@
-"""Section 4, recipe 12.12's actor scheduler: actors are generators paused
-at `msg = yield`, and they never call each other: an actor queues a
-message with send(), and the scheduler's loop delivers it after the current
-one. A counter and a printer pass 10 000 numbers, one delivery deep.
+"""Recipe 12.12's actor scheduler, as the Rust program's
+`actors_pass_messages_without_recursion` retells it: actors are generators
+paused at a `yield` that receives the next message, and they never call
+each other: an actor queues a message with send(), and the scheduler's loop
+delivers it after the current one. A counter and a printer pass 10 000
+numbers, one delivery deep.
 
 For contrast, the same conversation as direct calls nests one call per
 message, and CPython stops it at its recursion limit (1000 by default).
@@ -56,18 +58,18 @@ class ActorScheduler:
 
 
 def printer(lines):
+    """Keeps a line for every number it is sent; never finishes."""
     while True:
-        msg = yield
-        lines.append(f"Got: {msg}")
+        lines.append(f"Got: {(yield)}")  # paused at the yield until a message
 
 
 def counter(scheduler):
-    while True:
-        n = yield
-        if n == 0:
-            break
+    """Sends n to the printer and n - 1 to itself; returns when sent 0."""
+    n = yield
+    while n:
         scheduler.send("printer", n)
         scheduler.send("counter", n - 1)
+        n = yield
 
 
 print("== 4. Actors pass messages without recursion ==")

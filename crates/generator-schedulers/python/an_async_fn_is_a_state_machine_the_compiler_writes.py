@@ -1,9 +1,11 @@
-"""Section 3: the same tasks as `async def` coroutines, on a tiny executor.
+"""The same tasks as `async def` coroutines, on a tiny executor, as the Rust
+program's `an_async_fn_is_a_state_machine_the_compiler_writes` runs them.
 
 Python compiles an `async def` into a coroutine, a generator in all but
 name: coro.send(None) runs it to its next suspension, and it raises
 StopIteration when it returns. yield_now() is the smallest awaitable that
-gives control back: it suspends once. The executor is section 2's loop.
+gives control back: it suspends once. The executor is the round-robin loop
+of round_robin_gives_a_fixed_interleaving.py.
 (Effective Python Item 60; asyncio's event loop has this loop at its core.)
 """
 import types
@@ -17,10 +19,9 @@ def yield_now():
 
 
 async def countdown(n, out):
-    while n > 0:
-        out.append(f"T-minus {n}")
+    for left in range(n, 0, -1):
+        out.append(f"T-minus {left}")
         await yield_now()
-        n -= 1
     out.append("Blastoff!")
 
 
@@ -46,14 +47,13 @@ def run(coroutines):
 
 
 def by_hand():
-    """Section 2's generators, for comparison."""
+    """The round robin's generators, for comparison."""
     out = []
 
     def countdown(n):
-        while n > 0:
-            out.append(f"T-minus {n}")
+        for left in range(n, 0, -1):
+            out.append(f"T-minus {left}")
             yield
-            n -= 1
         out.append("Blastoff!")
 
     def countup(n):
@@ -78,5 +78,5 @@ resumes = run([countdown(10, out), countdown(5, out), countup(15, out)])
 print(f"the executor called send(None) {resumes} times and the tasks printed "
       f"{len(out)} lines")
 expected = by_hand()
-print("same lines in the same order as section 2:",
+print("same lines in the same order as the hand-written tasks:",
       "yes" if out and out == expected else "no")

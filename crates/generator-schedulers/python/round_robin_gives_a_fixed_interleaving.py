@@ -1,4 +1,5 @@
-"""Section 2, recipe 12.12: a scheduler runs generators round robin.
+"""Recipe 12.12's scheduler runs generators round robin, as the Rust
+program's `round_robin_gives_a_fixed_interleaving` runs its state machines.
 
 Pop a task, run it to its next yield, put it back unless it finished. One
 thread, a first-in-first-out queue, and switches only where a task says
@@ -8,10 +9,9 @@ from collections import deque
 
 
 def countdown(n):
-    while n > 0:
-        print(f"T-minus {n}")
+    for left in range(n, 0, -1):
+        print(f"T-minus {left}")
         yield
-        n -= 1
     print("Blastoff!")
 
 

@@ -276,7 +276,8 @@ impl<M: std::fmt::Display, A> Actor<M, A> for Printer<'_> {
 /// the printer, then calls itself with `n - 1`, directly. Every message is a
 /// call made from inside the one before, so the stack grows with every
 /// message until the count reaches 0. (That is why `n` must stay small: at
-/// a few hundred bytes a call, a million would overflow a thread's stack.)
+/// about a hundred bytes a message in a debug build, 32 in a release build,
+/// a million would overflow a thread's stack of a few MiB.)
 ///
 /// ```
 /// use generator_schedulers::actor::converse_directly;

@@ -44,24 +44,21 @@ pub fn yield_now() -> YieldNow {
 // ANCHOR_END: yield_now
 
 // ANCHOR: async_tasks
-/// `countdown(n)` as an `async fn`: the Python generator, almost line for line.
+/// `countdown(n)` as an `async fn`: the Python beside it, almost line for
+/// line, with `.await` where Python awaits.
 pub async fn countdown(n: u32, out: &RefCell<Vec<String>>) {
-    let mut n = n;
-    while n > 0 {
-        out.borrow_mut().push(format!("T-minus {n}"));
+    for left in (1..=n).rev() {
+        out.borrow_mut().push(format!("T-minus {left}"));
         yield_now().await;
-        n -= 1;
     }
     out.borrow_mut().push("Blastoff!".to_owned());
 }
 
 /// `countup(n)` as an `async fn`.
 pub async fn countup(n: u32, out: &RefCell<Vec<String>>) {
-    let mut x = 0;
-    while x < n {
+    for x in 0..n {
         out.borrow_mut().push(format!("Counting up {x}"));
         yield_now().await;
-        x += 1;
     }
 }
 // ANCHOR_END: async_tasks

@@ -1,4 +1,5 @@
-//! Lesson 10: cooperative tasks without threads (Python Cookbook 12.12).
+//! The `generator-schedulers` lesson: cooperative tasks without threads
+//! (Python Cookbook 12.12).
 //!
 //! Python's generators let a function stop at `yield` and be resumed later,
 //! so a loop can take turns running many of them on one thread. Stable Rust
@@ -17,7 +18,8 @@
 //!   [`indexed::IndexedScheduler`] resolves names to [`indexed::ActorId`]s
 //!   once, at registration, and delivers by index into a `Vec`.
 //!
-//! [`verdict`] holds the checks behind every `yes`/`no` the lesson prints.
+//! [`verdict`] computes every `yes`/`no` the lesson prints, as a
+//! [`kit::Verdict`].
 //!
 //! Nothing here starts a thread: every task runs on the caller's thread, one
 //! step at a time, and gives control back only where it chooses to.

@@ -1,4 +1,5 @@
-//! Lesson 10: cooperative tasks without threads (Python Cookbook 12.12).
+//! The `generator-schedulers` lesson: cooperative tasks without threads
+//! (Python Cookbook 12.12).
 //!
 //! Run it with `cargo run -p generator-schedulers`. Every task here runs on
 //! the main thread, one step at a time; the program starts no thread at all.
@@ -10,7 +11,7 @@ use generator_schedulers::actor::{ActorScheduler, Counter, Printer, converse_dir
 use generator_schedulers::executor::{Executor, countdown, countup, yield_now};
 use generator_schedulers::indexed::IndexedScheduler;
 use generator_schedulers::task::{Countdown, Countup, Step, Task, TaskScheduler};
-use generator_schedulers::verdict::{kept_the_stack_flat, same_lines, stalled, yes_no};
+use generator_schedulers::verdict::{kept_the_stack_flat, same_lines, stalled};
 
 fn main() {
     a_task_is_a_state_machine();
@@ -21,7 +22,7 @@ fn main() {
 }
 
 // ANCHOR: a_task_is_a_state_machine
-/// 1. Calling `step()` by hand is Python's `next(task)`.
+/// Calling `step()` by hand is Python's `next(task)`.
 fn a_task_is_a_state_machine() {
     println!("== 1. A task is a state machine ==");
     let mut task = Countdown::new(3);
@@ -37,7 +38,7 @@ fn a_task_is_a_state_machine() {
 // ANCHOR_END: a_task_is_a_state_machine
 
 // ANCHOR: round_robin
-/// 2. Three tasks take turns; the order is decided by the code alone.
+/// Three tasks take turns; the order is decided by the code alone.
 fn round_robin_gives_a_fixed_interleaving() {
     println!("\n== 2. Round robin gives a fixed interleaving ==");
     let mut out = Vec::new();
@@ -62,7 +63,7 @@ fn cookbook_tasks() -> TaskScheduler {
 // ANCHOR_END: round_robin
 
 // ANCHOR: async_tasks
-/// 3. The same tasks as `async fn`s on a ten-line executor.
+/// The same tasks as `async fn`s on a ten-line executor.
 fn an_async_fn_is_a_state_machine_the_compiler_writes() {
     println!("\n== 3. An async fn is a state machine the compiler writes ==");
     let out = RefCell::new(Vec::new());
@@ -81,14 +82,14 @@ fn an_async_fn_is_a_state_machine_the_compiler_writes() {
         out.len()
     );
     println!(
-        "same lines in the same order as section 2: {}",
-        yes_no(same_lines(&out, &by_hand))
+        "same lines in the same order as the hand-written tasks: {}",
+        same_lines(&out, &by_hand)
     );
 }
 // ANCHOR_END: async_tasks
 
 // ANCHOR: actors
-/// 4. Counter and printer pass 10 000 messages through one queue.
+/// Counter and printer pass 10 000 messages through one queue.
 ///
 /// The same conversation as direct calls, for contrast, nests every message.
 fn actors_pass_messages_without_recursion() {
@@ -133,14 +134,14 @@ fn actors_pass_messages_without_recursion() {
     );
     println!(
         "the scheduler kept the stack flat: {}",
-        yes_no(kept_the_stack_flat(&queued, &direct))
+        kept_the_stack_flat(&queued, &direct)
     );
     by_index_the_same_conversation(&printed);
 }
 // ANCHOR_END: actors
 
 // ANCHOR: by_index
-/// 4, made fast: the same actors, addressed by the `ActorId` each was given
+/// `actors_pass_messages_without_recursion`, made fast: the same actors, addressed by the `ActorId` each was given
 /// when it was added, so no message looks a name up.
 fn by_index_the_same_conversation(printed_by_name: &[String]) {
     let printed = RefCell::new(Vec::new());
@@ -155,13 +156,13 @@ fn by_index_the_same_conversation(printed_by_name: &[String]) {
     );
     println!(
         "by index, the same lines as by name: {}",
-        yes_no(same_lines(&printed.into_inner(), printed_by_name))
+        same_lines(&printed.into_inner(), printed_by_name)
     );
 }
 // ANCHOR_END: by_index
 
 // ANCHOR: blocking_stalls
-/// 5. What is lost: one task that blocks stalls all the others.
+/// What is lost: one task that blocks stalls all the others.
 fn a_blocking_call_stalls_every_task() {
     println!("\n== 5. A blocking call stalls every task ==");
     const BLOCK: Duration = Duration::from_millis(50);
@@ -195,7 +196,7 @@ fn a_blocking_call_stalls_every_task() {
     );
     println!(
         "the ticker stalled while the sleeper blocked: {}",
-        yes_no(stalled(longest_gap, BLOCK))
+        stalled(longest_gap, BLOCK)
     );
 }
 // ANCHOR_END: blocking_stalls

@@ -29,37 +29,39 @@ pub trait Task {
 /// Python's `countdown(n)`: prints `T-minus n` down to 1, then `Blastoff!`.
 ///
 /// ```python
-/// def countdown(start):
-///     for remaining in range(start, 0, -1):
-///         print(f"T-minus {remaining}")
+/// def countdown(n):
+///     for left in range(n, 0, -1):
+///         print(f"T-minus {left}")
 ///         yield  # back to the scheduler; the next next() resumes here
 ///     print("Blastoff!")
 /// ```
 #[derive(Debug)]
 pub struct Countdown {
-    start: u32,
-    /// The generator's loop variable `remaining`: the field *is* the saved
-    /// stack frame.
+    /// The argument, kept for the task's name.
     n: u32,
+    /// The generator's loop variable `left`. The fields are the saved
+    /// stack frame: all a step needs to carry on where the last one stopped.
+    left: u32,
 }
 
 impl Countdown {
     pub fn new(n: u32) -> Self {
-        Countdown { start: n, n }
+        Countdown { n, left: n }
     }
 }
 
 impl Task for Countdown {
     fn name(&self) -> String {
-        format!("countdown({})", self.start)
+        format!("countdown({})", self.n)
     }
 
     fn step(&mut self, out: &mut Vec<String>) -> Step {
-        if self.n > 0 {
-            out.push(format!("T-minus {}", self.n));
-            // Python's loop steps `remaining` after resuming; doing it before
-            // we return is the same, because nothing can observe it between.
-            self.n -= 1;
+        if self.left > 0 {
+            out.push(format!("T-minus {}", self.left));
+            // Python's loop steps `left` when it resumes; stepping it before
+            // we return instead changes nothing a caller can see (the field
+            // is private, where Python's frame can be peeked at).
+            self.left -= 1;
             Step::Yielded
         } else {
             out.push("Blastoff!".to_owned());

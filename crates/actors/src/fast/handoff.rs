@@ -8,7 +8,9 @@
 
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
-use crate::sync::{Arc, AtomicBool, Condvar, Mutex, Ordering, lock, spin_once, thread, wait};
+use kit::sync::{Arc, AtomicBool, Condvar, Mutex, Ordering, lock, thread, wait};
+
+use super::spin::spin_once;
 
 // ANCHOR: tuning
 /// When a hand-off wakes its waiter.
@@ -112,11 +114,16 @@ pub(super) struct Handoff<S> {
     locked: Mutex<Locked<S>>,
     woken: Condvar,
     /// `slot.is_ready()`, copied out under the lock after every change, so
-    /// a waiter can spin on it without taking the lock. It is only a hint:
-    /// the value itself is always taken under the lock, whose acquire and
-    /// release order the slot, so the flag needs no ordering of its own
-    /// (`Relaxed` would do) and a stale read costs one more turn, never a
-    /// wrong answer.
+    /// a waiter can spin on it without taking the lock. Stored and loaded
+    /// `Relaxed`, and that is enough: the flag carries nothing, it only
+    /// tells the waiter when to stop spinning and take the lock, and the
+    /// value itself is always taken under that lock, whose unlock in `put`
+    /// and lock in `take` order the slot's writes before its reads.
+    /// `Release`/`Acquire` on the flag would order memory that nobody reads
+    /// through it. A stale read cannot give a wrong answer: a stale `false`
+    /// keeps the waiter spinning a little longer before it looks under the
+    /// lock; a stale `true` makes it look too early, find nothing, and
+    /// sleep, as it would have without the flag.
     ready: AtomicBool,
     tuning: Tuning,
     counters: Arc<Counters>,
@@ -134,7 +141,7 @@ impl<S: Slot> Handoff<S> {
     pub(super) fn put<R, E>(&self, put: impl FnOnce(&mut S) -> Result<R, E>) -> Result<R, E> {
         let mut locked = lock(&self.locked);
         let done = put(&mut locked.slot)?;
-        self.ready.store(locked.slot.is_ready(), Ordering::Release);
+        self.ready.store(locked.slot.is_ready(), Ordering::Relaxed);
         let notify = locked.asleep || self.tuning.notify == Notify::Always;
         if notify {
             self.counters.notified.fetch_add(1, Relaxed);
@@ -161,7 +168,7 @@ impl<S: Slot> Handoff<S> {
         let mut slept = false;
         loop {
             if let Some(out) = locked.slot.take() {
-                self.ready.store(locked.slot.is_ready(), Ordering::Release);
+                self.ready.store(locked.slot.is_ready(), Ordering::Relaxed);
                 self.counters.taken.fetch_add(1, Relaxed);
                 let counter = if slept {
                     &self.counters.slept
@@ -193,7 +200,7 @@ impl<S: Slot> Handoff<S> {
             (self.tuning.spins, self.tuning.yields)
         };
         for turn in 0..spins + yields {
-            if self.ready.load(Ordering::Acquire) {
+            if self.ready.load(Ordering::Relaxed) {
                 return turn > spins;
             }
             if turn < spins {

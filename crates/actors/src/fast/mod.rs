@@ -21,14 +21,16 @@
 //! last is the lesson's verdict; [`Notify::Always`] (what `Mailbox` and
 //! `Promise` do) is its control.
 //!
-//! Two files:
+//! Three files:
 //!
 //! - `handoff.rs`: the generic `Handoff`, its counters ([`HandoffCounts`]),
 //!   [`Tuning`] and [`Notify`];
+//! - `spin.rs`: one turn of the waiter's spin loop (a yield under loom);
 //! - `worker.rs`: [`FastWorker`] and [`FastHandle`], the `Worker`'s API on
 //!   two hand-offs.
 
 mod handoff;
+mod spin;
 mod worker;
 
 pub use handoff::{HandoffCounts, Notify, Tuning};

@@ -8,12 +8,13 @@
 use std::fmt;
 use std::panic::{self, AssertUnwindSafe};
 
+use kit::panic_message;
+use kit::sync::{Arc, thread};
+
 use super::handoff::{Counters, Handoff, HandoffCounts, Slot, Tuning};
 use crate::actor::ActorPanicked;
 use crate::mailbox::Closed;
-use crate::panic_message;
 use crate::result::JobError;
-use crate::sync::{Arc, thread};
 
 /// The worker's mailbox: jobs in order, and a closed flag.
 struct Jobs {
@@ -174,7 +175,7 @@ impl FastWorker {
             match panic::catch_unwind(AssertUnwindSafe(f)) {
                 Ok(value) => promise.deliver(Ok(value)),
                 Err(payload) => {
-                    promise.deliver(Err(JobError::Panicked(panic_message(&*payload))));
+                    promise.deliver(Err(JobError::Panicked(panic_message(&*payload).to_owned())));
                     panic::resume_unwind(payload);
                 }
             }
@@ -209,7 +210,7 @@ impl FastWorker {
             .expect("only `join` and `drop` take the thread, and `join` consumes the worker");
         thread.join().map_err(|payload| ActorPanicked {
             actor: self.name.clone(),
-            message: panic_message(&*payload),
+            message: panic_message(&*payload).to_owned(),
         })
     }
 
