@@ -337,7 +337,7 @@ fn every_subscriber_gets_every_message_once() {
 // ANCHOR: fast
 fn a_fast_hand_off_wakes_only_a_sleeper() {
     println!("\n== 9. Make it fast: wake only a sleeper, spin before sleeping ==");
-    const ROUND_TRIPS: u64 = 2_000;
+    const ROUND_TRIPS: u64 = 200;
     let worker = FastWorker::spawn("fast worker", Tuning::FAST);
     let mut wrong = 0;
     for n in 0..ROUND_TRIPS {
