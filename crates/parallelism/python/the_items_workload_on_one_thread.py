@@ -1,4 +1,5 @@
-"""Section 1: the Item's workload on one thread, as a baseline."""
+"""The Item's workload on one thread, as a baseline (the Rust side:
+`the_items_workload_on_one_thread`, in `main.rs`)."""
 import math
 import time
 

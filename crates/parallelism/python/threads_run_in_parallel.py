@@ -1,5 +1,6 @@
-"""Section 2: the same work on a ThreadPoolExecutor. In CPython the threads
-take turns holding the GIL, so they compute one at a time: no faster."""
+"""The same work on a ThreadPoolExecutor (the Rust side:
+`threads_run_in_parallel`, in `main.rs`). In CPython the threads take turns
+holding the GIL, so they compute one at a time: no faster."""
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor

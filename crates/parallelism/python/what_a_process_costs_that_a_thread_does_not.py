@@ -1,5 +1,6 @@
-"""Section 4: what starting a process costs that starting a thread does not,
-and the copy a process must be sent."""
+"""What starting a process costs that starting a thread does not, and the
+copy a process must be sent (the Rust side:
+`what_a_process_costs_that_a_thread_does_not`, in `main.rs`)."""
 import multiprocessing
 import pickle
 import threading

@@ -1,5 +1,6 @@
-"""Section 3: the same work on a ProcessPoolExecutor: worker processes, each
-with an interpreter and a GIL of its own, fed through pipes."""
+"""The same work on a ProcessPoolExecutor: worker processes, each with an
+interpreter and a GIL of its own, fed through pipes (the Rust side:
+`worker_processes_over_pipes`, in `main.rs`)."""
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor

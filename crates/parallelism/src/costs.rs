@@ -57,12 +57,24 @@ pub fn fastest_process_start(process: impl Fn() -> Command, runs: usize) -> io::
 ///
 /// If `runs` is 0, or the OS cannot start a thread.
 pub fn thread_start_cpu(runs: u32) -> Duration {
+    thread_cpu(runs, || {})
+}
+
+/// The CPU time one thread running `body` costs, from spawn to join,
+/// averaged over `runs` threads started one after another:
+/// [`thread_start_cpu`] with an empty body, and the tests' control with a
+/// thread that is not empty.
+///
+/// # Panics
+///
+/// If `runs` is 0, or the OS cannot start a thread, or `body` panics.
+pub fn thread_cpu(runs: u32, body: fn()) -> Duration {
     assert!(runs > 0, "at least one run");
     let before = cpu_time(UsageWho::RUSAGE_SELF);
     for _ in 0..runs {
-        thread::spawn(|| black_box(()))
+        thread::spawn(move || black_box(body)())
             .join()
-            .expect("an empty thread does not panic");
+            .expect("the thread's body does not panic");
     }
     cpu_time(UsageWho::RUSAGE_SELF).saturating_sub(before) / runs
 }

@@ -8,9 +8,10 @@
 //! - [`gcds_with_rayon`]: rayon's `par_iter`;
 //! - [`gcds_in_processes`] and [`serve`]: worker processes over pipes (Python's
 //!   `ProcessPoolExecutor`), the lesson's own binary being the worker;
-//! - [`fastest_thread_start`] and [`fastest_process_start`]: what starting
-//!   each kind of worker costs;
-//! - [`verdict`]: the checks behind every claim the lesson prints.
+//! - [`fastest_thread_start`], [`fastest_process_start`] and their CPU-time
+//!   twins: what starting each kind of worker costs;
+//! - [`verdict`]: the checks behind every claim the lesson prints, each
+//!   answering with a `kit::Verdict`.
 //!
 //! Nothing here is a synchronisation primitive built by hand: the threads
 //! share only read-only data, each returns its own results through `join`,
@@ -22,7 +23,9 @@ mod threads;
 pub mod verdict;
 mod workload;
 
-pub use costs::{fastest_process_start, fastest_thread_start, process_start_cpu, thread_start_cpu};
+pub use costs::{
+    fastest_process_start, fastest_thread_start, process_start_cpu, thread_cpu, thread_start_cpu,
+};
 pub use processes::{ProcessRun, WORKER_ARG, encode, gcds_in_processes, serve};
 pub use threads::{Handout, Share, address_range, gcds_on_threads, gcds_with_rayon};
 pub use workload::{Lcg, Pair, candidates_tried, euclid, gcd, pairs};

@@ -1,4 +1,4 @@
-//! Lesson 14, `parallelism`: true parallelism with threads, rayon and
+//! The `parallelism` lesson: true parallelism with threads, rayon and
 //! processes (Effective Python Item 64). The chapter is
 //! `book/src/parallelism.md`.
 //!
@@ -9,9 +9,9 @@
 //! first. Timings vary and are redacted in the snapshot; the verdicts beside
 //! them do not depend on timing.
 //!
-//! Run as `parallelism --gcd-worker`, the program is one of section 3's
-//! worker processes instead: it reads pairs from stdin and writes their gcds
-//! to stdout, and nothing else.
+//! Run as `parallelism --gcd-worker`, the program is one of the worker
+//! processes of `worker_processes_over_pipes` instead: it reads pairs from
+//! stdin and writes their gcds to stdout, and nothing else.
 
 use std::env;
 use std::io::{self, BufWriter};
@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use parallelism::verdict::{
     agrees_with_euclid, all_exited_cleanly, costs_more, distinct_threads, one_thread_per_core,
-    read_in_place, same_answers, shared_out, yes,
+    read_in_place, same_answers, shared_out,
 };
 use parallelism::{
     Handout, Pair, ProcessRun, WORKER_ARG, address_range, candidates_tried, euclid,
@@ -85,7 +85,7 @@ fn the_items_workload_on_one_thread(pairs: &[Pair]) -> OneThread {
     println!("the first ten answers: {:?}", &answers[..10]);
     println!(
         "every answer agrees with Euclid's algorithm: {}",
-        yes(agrees_with_euclid(pairs, &answers))
+        agrees_with_euclid(pairs, &answers)
     );
     OneThread { answers, took }
 }
@@ -116,7 +116,7 @@ fn threads_run_in_parallel(pairs: &[Pair], one_thread: &OneThread) {
     );
     println!(
         "  same answers as one thread: {}",
-        yes(same_answers(&one_thread.answers, &answers))
+        same_answers(&one_thread.answers, &answers)
     );
 
     // rayon: the same map, with `par_iter` for `iter`. Its global pool
@@ -132,21 +132,22 @@ fn threads_run_in_parallel(pairs: &[Pair], one_thread: &OneThread) {
     );
     println!(
         "  same answers as one thread: {}",
-        yes(same_answers(&one_thread.answers, &answers))
+        same_answers(&one_thread.answers, &answers)
     );
     println!(
         "  rayon's pool has one thread per core: {}",
-        yes(one_thread_per_core(rayon::current_num_threads(), cores))
+        one_thread_per_core(rayon::current_num_threads(), cores)
     );
     println!(
         "  threads that computed pairs: ~{workers}: more than one: {}",
-        yes(shared_out(workers))
+        shared_out(workers)
     );
 }
 // ANCHOR_END: threads_in_parallel
 
 // ANCHOR: processes
-/// Returns the bytes sent to the workers, for section 4.
+/// Returns the bytes sent to the workers, which
+/// `what_a_process_costs_that_a_thread_does_not` prints.
 fn worker_processes_over_pipes(pairs: &[Pair], one_thread: &OneThread) -> Option<usize> {
     println!("\n== 3. Worker processes over pipes ==");
     let me = match env::current_exe() {
@@ -178,14 +179,14 @@ fn worker_processes_over_pipes(pairs: &[Pair], one_thread: &OneThread) -> Option
     );
     println!(
         "same answers as one thread: {}",
-        yes(same_answers(&one_thread.answers, &answers))
+        same_answers(&one_thread.answers, &answers)
     );
     println!(
         "the pairs went out as {bytes_sent} bytes of text; the answers came back as {bytes_received}"
     );
     println!(
         "every worker exited with status 0 and was reaped: {}",
-        yes(all_exited_cleanly(&statuses, WORKERS))
+        all_exited_cleanly(&statuses, WORKERS)
     );
     Some(bytes_sent)
 }
@@ -236,7 +237,7 @@ fn what_a_process_costs_that_a_thread_does_not(pairs: &[Pair], sent: Option<usiz
             println!(
                 "a process takes {:.1}x the CPU time: costs more to start than a thread: {}",
                 speed_up(process_cpu, thread_cpu),
-                yes(costs_more(thread_cpu, process_cpu))
+                costs_more(thread_cpu, process_cpu)
             );
         }
         Some(Err(err)) => println!("could not start a worker process: {err}"),
@@ -248,13 +249,13 @@ fn what_a_process_costs_that_a_thread_does_not(pairs: &[Pair], sent: Option<usiz
     let views: Vec<_> = shares.iter().map(|share| share.read_from.clone()).collect();
     println!(
         "the {WORKERS} threads read the pairs in place, inside main's vector: {}",
-        yes(read_in_place(&address_range(pairs), &views))
+        read_in_place(&address_range(pairs), &views)
     );
     match sent {
         Some(sent) => println!(
             "the {WORKERS} processes got a copy instead: {sent} bytes written to pipes, parsed back into numbers"
         ),
-        None => println!("(section 3's processes did not run)"),
+        None => println!("(the worker processes did not run)"),
     }
 }
 // ANCHOR_END: process_costs

@@ -95,9 +95,13 @@ impl Drop for Reaped {
 /// reads the answers from each worker's stdout and reaps it.
 ///
 /// Each worker is fed as soon as it starts, and none is read from until all
-/// have been fed, so they compute at the same time. A worker reads all its
-/// input before it writes a byte, so writing all of it first cannot fill a
-/// pipe that both sides are waiting on.
+/// have been fed, so they compute at the same time. Writing a whole chunk
+/// before reading anything is safe at the lesson's sizes: the two sides
+/// could only wait on each other if the worker's stdout pipe filled up (64
+/// KiB on Linux, behind the worker's 8 KiB `BufWriter`) while the parent
+/// still had more than a pipeful to write, and a chunk of ten pairs is 160
+/// bytes in and a few dozen out. Chunks of thousands of pairs would need
+/// a writer thread, as the `subprocess` lesson's pipe-buffer deadlock shows.
 ///
 /// # Errors
 ///
