@@ -1,4 +1,5 @@
-"""Section 4: a blocking call stalls the event loop (Item 63).
+"""A blocking call stalls the event loop (Item 63; the Rust side is
+`a_blocking_call_stalls_the_event_loop`, in `main.rs`).
 
 One thread runs every coroutine. A ticker asks to wake every 10 ms; another
 task calls time.sleep, which holds that thread, so the ticker wakes late by

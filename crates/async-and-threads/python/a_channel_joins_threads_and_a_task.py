@@ -1,4 +1,6 @@
-"""Section 3: queues between plain threads and a coroutine (Item 62).
+"""Queues between plain threads and a coroutine (Item 62; the Rust side,
+with one tokio channel, is `a_channel_joins_threads_and_a_task`, in
+`main.rs`).
 
 asyncio.Queue is not thread-safe, so a plain thread puts into it through the
 loop: run_coroutine_threadsafe(queue.put(item), loop).result() waits while

@@ -1,4 +1,5 @@
-"""Section 2: a plain thread runs a coroutine on the loop (Item 62).
+"""A plain thread runs a coroutine on the loop (Item 62; the Rust side is
+`a_plain_thread_runs_async_code_through_a_handle`, in `main.rs`).
 
 run_coroutine_threadsafe hands the coroutine to a loop that is running in
 another thread, and returns a concurrent.futures.Future at once; .result()

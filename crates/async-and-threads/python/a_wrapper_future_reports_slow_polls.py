@@ -1,4 +1,5 @@
-"""Section 6: asyncio's debug mode reports slow steps (Item 63).
+"""asyncio's debug mode reports slow steps (Item 63; the Rust side, a
+wrapper future, is `a_wrapper_future_reports_slow_polls`, in `main.rs`).
 
 With debug=True, the loop times every callback it runs (each step of a
 task is one) and logs a warning for any that took longer than

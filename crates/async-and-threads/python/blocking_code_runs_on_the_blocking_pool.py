@@ -1,4 +1,5 @@
-"""Section 1: blocking code runs on a pool of threads (Item 62).
+"""Blocking code runs on a pool of threads (Item 62; the Rust side is
+`blocking_code_runs_on_the_blocking_pool`, in `main.rs`).
 
 The coroutine needs the answer of a blocking function. run_in_executor runs
 it on a thread of the loop's default ThreadPoolExecutor, and the coroutine

@@ -1,5 +1,5 @@
-"""Section 5: the same sleep, sent to a thread, keeps the loop on time
-(Item 63).
+"""The same sleep, sent to a thread, keeps the loop on time (Item 63; the
+Rust side is `spawn_blocking_keeps_the_loop_on_time`, in `main.rs`).
 
 The blocking call goes to the loop's default ThreadPoolExecutor through
 run_in_executor (asyncio.to_thread from Python 3.9); the coroutine awaits

@@ -1,4 +1,5 @@
-//! Section 1: a blocking call, made from async code.
+//! The blocking function that `blocking_code_runs_on_the_blocking_pool`
+//! calls from async code, through `spawn_blocking`.
 
 use std::thread::{self, ThreadId};
 use std::time::Duration;
@@ -19,33 +20,3 @@ pub fn blocking_lookup(key: u64, pause: Duration) -> (u64, ThreadId) {
     (key * key, thread::current().id())
 }
 // ANCHOR_END: blocking_lookup
-
-/// Verdict: the code ran on a different thread from the one that asked for it.
-///
-/// ```
-/// use async_and_threads::blocking::ran_on_another_thread;
-/// let here = std::thread::current().id();
-/// let there = std::thread::spawn(|| std::thread::current().id()).join().unwrap();
-/// assert!(ran_on_another_thread(here, there));
-/// assert!(!ran_on_another_thread(here, here));
-/// ```
-pub fn ran_on_another_thread(asked_from: ThreadId, ran_on: ThreadId) -> bool {
-    asked_from != ran_on
-}
-
-/// Verdict: `calls` blocking calls of `one_call` each overlapped, since
-/// together they took less than they would one after another.
-///
-/// The bound is generous on purpose: overlapped calls take about one call's
-/// time, calls in a row at least the sum.
-///
-/// ```
-/// use std::time::Duration;
-/// use async_and_threads::blocking::overlapped;
-/// let call = Duration::from_millis(30);
-/// assert!(overlapped(Duration::from_millis(35), call, 3));
-/// assert!(!overlapped(Duration::from_millis(91), call, 3));
-/// ```
-pub fn overlapped(took: Duration, one_call: Duration, calls: u32) -> bool {
-    took < one_call * calls
-}

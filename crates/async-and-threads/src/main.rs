@@ -1,4 +1,4 @@
-//! Lesson 13, `async-and-threads`: mixing threads and async code, and not
+//! The `async-and-threads` lesson: mixing threads and async code, and not
 //! blocking the event loop (Effective Python Items 62 and 63). The chapter
 //! is `book/src/async-and-threads.md`.
 //!
@@ -13,32 +13,35 @@ use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 use tokio::task;
 
-use async_and_threads::blocking::{blocking_lookup, overlapped, ran_on_another_thread};
-use async_and_threads::channel::{
-    came_back_in_order, catch_panic_quietly, first_sentence, refused_to_block_a_runtime_thread,
+use async_and_threads::blocking::blocking_lookup;
+use async_and_threads::channel::{catch_panic_quietly, first_sentence};
+use async_and_threads::verdict::{
+    came_back_in_order, loop_stalled, on_time, overlapped, ran_on_another_thread,
+    ran_on_the_calling_thread, refused_to_block_a_runtime_thread, was_left_alone, was_reported,
 };
-use async_and_threads::handle::ran_on_the_calling_thread;
-use async_and_threads::slow_poll::{was_left_alone, was_reported};
-use async_and_threads::ticker::{loop_stalled, on_time};
 use async_and_threads::{
-    SlowPollLog, Ticker, WarnSlowPoll, multi_thread_runtime, one_thread_runtime, yes,
+    SlowPollLog, Ticker, WarnSlowPoll, multi_thread_runtime, one_thread_runtime,
 };
 
-/// How long section 1's blocking lookup holds its thread.
+/// How long `blocking_code_runs_on_the_blocking_pool`'s lookup holds its
+/// thread.
 const LOOKUP: Duration = Duration::from_millis(30);
-/// How long section 2's futures wait on a timer.
+/// How long the futures of `a_plain_thread_runs_async_code_through_a_handle`
+/// wait on a timer.
 const PAUSE: Duration = Duration::from_millis(10);
-/// What section 3's thread sends the task, line by line.
+/// What `a_channel_joins_threads_and_a_task`'s thread sends the task, line
+/// by line.
 const LINES: [&str; 4] = [
     "GET /index.html",
     "GET /style.css",
     "POST /login",
     "GET /logout",
 ];
-/// How often the ticker of sections 4 and 5 asks to wake.
+/// How often the ticker asks to wake, beside a blocking call on the loop
+/// and beside one sent to `spawn_blocking`.
 const TICK: Duration = Duration::from_millis(10);
-/// How long a blocking call holds its thread in sections 4 to 6 (Item 63's
-/// example sleeps for half a second).
+/// How long a blocking call holds its thread, beside the ticker and under
+/// `WarnSlowPoll` (Item 63's example sleeps for half a second).
 const BLOCK: Duration = Duration::from_millis(100);
 /// A poll longer than this is reported (asyncio's `slow_callback_duration`
 /// is 100 ms by default).
@@ -71,7 +74,7 @@ fn blocking_code_runs_on_the_blocking_pool() {
         runtime.block_on(task).expect("the task does not panic");
     println!(
         "lookup(7) returned {value}; the blocking call ran on another thread than the task: {}",
-        yes(ran_on_another_thread(task_thread, call_thread))
+        ran_on_another_thread(task_thread, call_thread)
     );
 
     // Three lookups started together: each gets a pool thread of its own.
@@ -90,7 +93,7 @@ fn blocking_code_runs_on_the_blocking_pool() {
     drop(runtime); // cancels the tasks, joins the workers and the pool's threads
     println!(
         "three lookups of {LOOKUP:.1?} each returned {values:?} after {took:.1?}: they overlapped: {}",
-        yes(overlapped(took, LOOKUP, 3))
+        overlapped(took, LOOKUP, 3)
     );
 }
 // ANCHOR_END: blocking_code_runs_on_the_blocking_pool
@@ -126,11 +129,11 @@ fn a_plain_thread_runs_async_code_through_a_handle() {
     drop(runtime);
     println!(
         "handle.block_on returned {first}; it ran the future on the calling thread: {}",
-        yes(ran_on_the_calling_thread(caller, ran_here))
+        ran_on_the_calling_thread(caller, ran_here)
     );
     println!(
         "handle.spawn's task returned {second}; it ran on another thread (a worker): {}",
-        yes(ran_on_another_thread(caller, ran_there))
+        ran_on_another_thread(caller, ran_there)
     );
 }
 // ANCHOR_END: a_plain_thread_runs_async_code_through_a_handle
@@ -171,7 +174,7 @@ fn a_channel_joins_threads_and_a_task() {
     let expected: Vec<String> = LINES.iter().map(|line| line.to_uppercase()).collect();
     println!(
         "every line came back once, in order: {}",
-        yes(came_back_in_order(&expected, &received))
+        came_back_in_order(&expected, &received)
     );
 
     // The blocking calls are for plain threads only. Made inside async code,
@@ -188,7 +191,7 @@ fn a_channel_joins_threads_and_a_task() {
     }
     println!(
         "tokio refused to block a thread that runs tasks: {}",
-        yes(refused_to_block_a_runtime_thread(&outcome))
+        refused_to_block_a_runtime_thread(&outcome)
     );
 }
 // ANCHOR_END: a_channel_joins_threads_and_a_task
@@ -214,7 +217,7 @@ fn a_blocking_call_stalls_the_event_loop() {
     println!(
         "the ticker's worst lateness: {:.1?}: the loop stalled: {}",
         lateness.worst,
-        yes(loop_stalled(lateness.worst, BLOCK))
+        loop_stalled(lateness.worst, BLOCK)
     );
 }
 // ANCHOR_END: a_blocking_call_stalls_the_event_loop
@@ -240,7 +243,7 @@ fn spawn_blocking_keeps_the_loop_on_time() {
     println!(
         "the ticker's worst lateness: {:.1?}: on time: {}",
         lateness.worst,
-        yes(on_time(lateness.worst, BLOCK))
+        on_time(lateness.worst, BLOCK)
     );
 }
 // ANCHOR_END: spawn_blocking_keeps_the_loop_on_time
@@ -278,11 +281,11 @@ fn a_wrapper_future_reports_slow_polls() {
     }
     println!(
         "the task that blocked was reported: {}",
-        yes(was_reported(&reports, "blocking-reader"))
+        was_reported(&reports, "blocking-reader")
     );
     println!(
         "the task that awaited was left alone: {}",
-        yes(was_left_alone(&reports, "awaiting-reader"))
+        was_left_alone(&reports, "awaiting-reader")
     );
 }
 // ANCHOR_END: a_wrapper_future_reports_slow_polls

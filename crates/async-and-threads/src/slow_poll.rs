@@ -1,5 +1,6 @@
-//! Section 6: a wrapper future that reports slow polls, like asyncio's debug
-//! mode ("Executing <Task …> took 0.203 seconds"), which tokio does not have.
+//! A wrapper future that reports slow polls, like asyncio's debug mode
+//! ("Executing <Task …> took 0.203 seconds"), which tokio does not have:
+//! what `a_wrapper_future_reports_slow_polls` runs.
 
 use std::fmt;
 use std::future::Future;
@@ -116,31 +117,3 @@ impl<F: Future> Future for WarnSlowPoll<F> {
     }
 }
 // ANCHOR_END: warn_slow_poll
-
-/// Verdict: the log holds a report on `task`.
-///
-/// ```
-/// use std::time::Duration;
-/// use async_and_threads::slow_poll::{SlowPoll, was_reported};
-/// let report = SlowPoll {
-///     task: "reader".into(),
-///     poll: 1,
-///     took: Duration::from_millis(80),
-///     threshold: Duration::from_millis(50),
-/// };
-/// assert!(was_reported(&[report.clone()], "reader"));
-/// assert!(!was_reported(&[report], "writer"));
-/// ```
-pub fn was_reported(reports: &[SlowPoll], task: &str) -> bool {
-    reports.iter().any(|report| report.task == task)
-}
-
-/// Verdict: the log holds no report on `task`.
-///
-/// ```
-/// use async_and_threads::slow_poll::was_left_alone;
-/// assert!(was_left_alone(&[], "reader"));
-/// ```
-pub fn was_left_alone(reports: &[SlowPoll], task: &str) -> bool {
-    !was_reported(reports, task)
-}

@@ -1,4 +1,6 @@
-//! Sections 4 and 5: a task that should tick on time, and how late it was.
+//! A task that should tick on time, and how late it was: the measuring
+//! stick of `a_blocking_call_stalls_the_event_loop` and
+//! `spawn_blocking_keeps_the_loop_on_time`.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -72,32 +74,3 @@ async fn tick(
     }
 }
 // ANCHOR_END: ticker
-
-/// Verdict: the loop stalled, since a tick came at least four fifths of the
-/// `block` late, and only a task holding the thread that long can do that.
-///
-/// ```
-/// use std::time::Duration;
-/// use async_and_threads::ticker::loop_stalled;
-/// let block = Duration::from_millis(100);
-/// assert!(loop_stalled(Duration::from_millis(91), block));
-/// assert!(!loop_stalled(Duration::from_millis(2), block));
-/// ```
-pub fn loop_stalled(worst_lateness: Duration, block: Duration) -> bool {
-    worst_lateness >= block * 4 / 5
-}
-
-/// Verdict: the ticker stayed on time while something blocked for `block`
-/// elsewhere, since no tick came even half of `block` late. (A free loop is
-/// late by a millisecond or two; the bound leaves room for a loaded machine.)
-///
-/// ```
-/// use std::time::Duration;
-/// use async_and_threads::ticker::on_time;
-/// let block = Duration::from_millis(100);
-/// assert!(on_time(Duration::from_millis(2), block));
-/// assert!(!on_time(Duration::from_millis(91), block));
-/// ```
-pub fn on_time(worst_lateness: Duration, block: Duration) -> bool {
-    worst_lateness < block / 2
-}
