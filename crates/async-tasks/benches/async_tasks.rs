@@ -15,7 +15,8 @@ use async_tasks::one_thread_runtime;
 use async_tasks::ported::play_with_tasks;
 use criterion::{Criterion, criterion_group, criterion_main};
 
-/// Section 1: starting (and finishing) an empty task against an empty thread.
+/// `a_coroutine_is_cheap`: starting (and finishing) an empty task against
+/// an empty thread.
 fn task_vs_thread_start(c: &mut Criterion) {
     let mut group = c.benchmark_group("a task costs less than a tenth of a thread to start");
     let runtime = one_thread_runtime().expect("a runtime can be built");
@@ -44,9 +45,10 @@ fn task_vs_thread_start(c: &mut Criterion) {
     group.finish();
 }
 
-/// Section 2: one generation of the 5 × 9 glider, a task per cell, against
-/// the cells awaited in turn; with no I/O (the fan-out's own cost) and with
-/// 1 ms of I/O per cell (what the fan-out is for).
+/// `the_game_of_life_a_task_per_cell`: one generation of the 5 × 9
+/// glider, a task per cell, against the cells awaited in turn; with no I/O
+/// (the fan-out's own cost) and with 1 ms of I/O per cell (what the fan-out
+/// is for).
 fn life_generation(c: &mut Criterion) {
     let mut group = c.benchmark_group("tasks overlap their waits: one Life generation");
     group.sample_size(10);
@@ -66,8 +68,9 @@ fn life_generation(c: &mut Criterion) {
     group.finish();
 }
 
-/// Section 3: a whole game of three clients, threads against tasks on one
-/// thread (a fresh listener, and a fresh runtime for the port, each time).
+/// `porting_threaded_io_to_async`: a whole game of three clients, threads
+/// against tasks on one thread (a fresh listener, and a fresh runtime for
+/// the port, each time).
 fn guessing_game(c: &mut Criterion) {
     let mut group = c.benchmark_group("the port: a three-client game, threads vs tasks");
     group.sample_size(10);
@@ -81,8 +84,8 @@ fn guessing_game(c: &mut Criterion) {
     group.finish();
 }
 
-/// Section 4: an `async fn` with two `.await`s, created and polled to the end
-/// by hand.
+/// `what_an_async_fn_compiles_to`: an `async fn` with two `.await`s,
+/// created and polled to the end by hand.
 fn poll_by_hand_cost(c: &mut Criterion) {
     let mut group = c.benchmark_group("an async fn is a state machine: three polls by hand");
     group.bench_function("add_slowly, polled to Ready", |b| {

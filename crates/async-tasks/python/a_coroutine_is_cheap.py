@@ -1,4 +1,5 @@
-"""Section 1: a coroutine is cheap (Item 60).
+"""A coroutine is cheap (Item 60; the Rust side is `a_coroutine_is_cheap`,
+in `main.rs`).
 
 Ten thousand asyncio tasks that each sleep, then a thousand threads that each
 sleep: how long each took to start, and how much resident memory each added

@@ -1,4 +1,5 @@
-"""Section 3: porting threaded I/O to asyncio (Item 61).
+"""Porting threaded I/O to asyncio (Item 61; the Rust side is
+`porting_threaded_io_to_async`, in `main.rs`).
 
 A number-guessing game over lines of text: the server guesses by halving its
 range, the client knows the secret and reports "higher", "lower" or

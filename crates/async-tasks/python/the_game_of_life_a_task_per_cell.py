@@ -1,4 +1,5 @@
-"""Section 2: the Game of Life, a task per cell (Item 60).
+"""The Game of Life, a task per cell (Item 60; the Rust side is
+`the_game_of_life_a_task_per_cell`, in `main.rs`).
 
 Each cell's next state comes from game_logic, which does some I/O first (here
 a 10 ms asyncio.sleep). simulate starts one coroutine per cell and gathers

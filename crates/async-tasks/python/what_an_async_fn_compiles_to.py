@@ -1,4 +1,5 @@
-"""Section 4: what a coroutine is, driven by hand.
+"""What a coroutine is, driven by hand (the Rust side is
+`what_an_async_fn_compiles_to`, in `main.rs`).
 
 Calling an async def function runs none of its body: it returns a coroutine
 object. send(None) runs it to its next suspension point (the value it hands

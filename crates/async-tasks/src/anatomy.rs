@@ -1,6 +1,6 @@
 //! What an `async fn` compiles to: a value that does nothing until polled,
 //! as big as the locals it keeps across its `.await`s, and a `poll` that
-//! runs it from one `.await` to the next. Lesson 10 (`generator-schedulers`)
+//! runs it from one `.await` to the next. The `generator-schedulers` lesson
 //! built an executor out of exactly this; here we poll by hand.
 
 use std::cell::Cell;
@@ -11,7 +11,8 @@ use std::task::{Context, Poll, Waker};
 
 // ANCHOR: yield_once
 /// Pending once, then ready: the smallest future that gives control back
-/// (lesson 10's `YieldNow`, and what `tokio::task::yield_now` does).
+/// (`generator-schedulers`' `YieldNow`, and what `tokio::task::yield_now`
+/// does).
 #[derive(Debug, Default)]
 pub struct YieldOnce {
     yielded: bool,
@@ -94,21 +95,3 @@ pub async fn drops_a_buffer() -> u8 {
     first
 }
 // ANCHOR_END: sizes
-
-// ANCHOR: verdicts
-/// "Creating the future ran none of its body."
-pub fn nothing_ran_before_the_first_poll(started: &Cell<bool>) -> bool {
-    !started.get()
-}
-
-/// "The future is at least `bytes` big": what it keeps across an `.await`
-/// is inside it.
-pub fn at_least(future_size: usize, bytes: usize) -> bool {
-    future_size >= bytes
-}
-
-/// "The future is smaller than `bytes`".
-pub fn smaller_than(future_size: usize, bytes: usize) -> bool {
-    future_size < bytes
-}
-// ANCHOR_END: verdicts

@@ -185,16 +185,3 @@ pub fn resident_bytes() -> io::Result<Option<u64>> {
         })?;
     Ok(Some(kib * 1024))
 }
-
-// ANCHOR: verdicts
-/// "A task costs less than a tenth of a thread to start."
-pub fn starts_in_a_tenth(task: &Crowd, thread: &Crowd) -> bool {
-    task.start_each * 10 < thread.start_each
-}
-
-/// "A task holds less than a tenth of a thread's memory"; `None` where the
-/// memory could not be read.
-pub fn holds_a_tenth(task: &Crowd, thread: &Crowd) -> Option<bool> {
-    Some(task.resident_each? * 10 < thread.resident_each?)
-}
-// ANCHOR_END: verdicts

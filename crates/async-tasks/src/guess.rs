@@ -268,21 +268,3 @@ pub fn distinct(threads: &[ThreadId]) -> usize {
     }
     seen.len()
 }
-
-// ANCHOR: verdicts
-/// "The port gave the same transcript": every client saw the same lines,
-/// in the same order, from both servers.
-pub fn same_transcript(threaded: &GameRun, ported: &GameRun) -> bool {
-    !threaded.transcripts.is_empty() && threaded.transcripts == ported.transcripts
-}
-
-/// "Served on one thread": every connection and every client ran on the
-/// same thread.
-pub fn on_one_thread(run: &GameRun) -> bool {
-    let mut threads = run.served_on.iter().chain(&run.clients_on);
-    match threads.next() {
-        Some(first) => threads.all(|id| id == first),
-        None => false,
-    }
-}
-// ANCHOR_END: verdicts

@@ -1,5 +1,6 @@
-//! Lesson 12: coroutines, and porting threaded I/O to them (Effective Python
-//! Items 60 and 61). The chapter is `book/src/async-tasks.md`.
+//! The `async-tasks` lesson: coroutines, and porting threaded I/O to them
+//! (Effective Python Items 60 and 61). The chapter is
+//! `book/src/async-tasks.md`.
 //!
 //! Each section of the program has a module here with what it needs:
 //!
@@ -12,29 +13,22 @@
 //!   on one thread;
 //! - [`anatomy`]: what an `async fn` compiles to, polled by hand.
 //!
-//! Every verdict the program prints is computed by a small function here,
-//! named after its claim, so that a test can feed it a case where the claim
-//! is false.
+//! Every verdict the program prints is computed by a function in
+//! [`verdict`], named after its claim and returning a `kit::Verdict`, so
+//! that a test can run a broken variant through it and see it say "no".
 //!
-//! The lesson builds no synchronisation primitive of its own: the tasks share
-//! nothing but what tokio's runtime and channels hand them, so there is no
-//! loom model (the chapter says why).
+//! The lesson builds no synchronisation primitive of its own: its tasks
+//! share an `Arc` of a grid nobody writes and an atomic counter, the
+//! threads it compares them with a counter and an `RwLock` held as a gate,
+//! and all the waiting is tokio's or std's. So there is no loom model (the
+//! chapter says why).
 
 pub mod anatomy;
 pub mod cost;
 pub mod guess;
 pub mod life;
 pub mod ported;
-
-/// `"yes"` or `"no"`: how the program prints a verdict.
-///
-/// ```
-/// assert_eq!(async_tasks::yes_no(1 + 1 == 2), "yes");
-/// assert_eq!(async_tasks::yes_no(1 + 1 == 3), "no");
-/// ```
-pub fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}
+pub mod verdict;
 
 /// A one-thread tokio runtime with timers and sockets: the lesson's event
 /// loop, the counterpart of `asyncio.run`'s.

@@ -1,5 +1,5 @@
 //! Conway's Game of Life, the example Effective Python carries through
-//! Items 56-61: each cell's next state is decided by a function that does
+//! Items 56-60: each cell's next state is decided by a function that does
 //! some I/O, and Item 60 runs one coroutine per cell.
 
 use std::sync::Arc;
@@ -78,7 +78,7 @@ impl Grid {
     }
 }
 
-/// Item 57's glider on a 5 × 9 grid.
+/// The glider the Items' Game of Life starts from, on a 5 × 9 grid.
 pub fn glider() -> Grid {
     let mut grid = Grid::new(5, 9);
     for (y, x) in [(0, 3), (1, 4), (2, 2), (2, 3), (2, 4)] {
@@ -207,18 +207,3 @@ pub fn side_by_side(generations: &[Grid]) -> Vec<String> {
     }
     lines
 }
-
-// ANCHOR: verdicts
-/// "After four generations the glider has the same shape, one cell down and
-/// one to the right": what a correct Life does to a glider.
-pub fn glider_moved(start: &Grid, after_four: &Grid) -> bool {
-    *after_four == start.shifted(1, 1)
-}
-
-/// "The tasks overlapped their waits": the run took less than a quarter of
-/// the time its waits add up to, which no run that waits for one cell at a
-/// time can do.
-pub fn overlapped_the_waits(took: Duration, waits_added_up: Duration) -> bool {
-    took * 4 < waits_added_up
-}
-// ANCHOR_END: verdicts

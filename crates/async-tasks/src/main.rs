@@ -1,4 +1,4 @@
-//! Lesson 12, `async-tasks`: coroutines, and porting threaded I/O to them
+//! The `async-tasks` lesson: coroutines, and porting threaded I/O to them
 //! (Effective Python Items 60 and 61). The chapter is
 //! `book/src/async-tasks.md`.
 //!
@@ -11,14 +11,19 @@ use std::io;
 use std::mem::size_of_val;
 use std::time::{Duration, Instant};
 
-use async_tasks::anatomy::{self, add_slowly, drops_a_buffer, holds_a_buffer, poll_by_hand};
-use async_tasks::cost::{self, crowd_of_tasks, crowd_of_threads};
+use async_tasks::anatomy::{add_slowly, drops_a_buffer, holds_a_buffer, poll_by_hand};
+use async_tasks::cost::{crowd_of_tasks, crowd_of_threads};
 use async_tasks::guess::{self, Guesser, play_with_threads};
-use async_tasks::life::{self, glider, side_by_side, simulate};
+use async_tasks::life::{glider, side_by_side, simulate};
+use async_tasks::one_thread_runtime;
 use async_tasks::ported::play_with_tasks;
-use async_tasks::{one_thread_runtime, yes_no};
+use async_tasks::verdict::{
+    at_least, glider_moved, holds_a_tenth, nothing_ran_before_the_first_poll, on_one_thread,
+    overlapped_the_waits, same_transcript, smaller_than, starts_in_a_tenth,
+};
 
-/// How many tasks section 1 starts (the Item speaks of tens of thousands).
+/// How many tasks `a_coroutine_is_cheap` starts (the Item speaks of tens of
+/// thousands).
 const TASKS: usize = 10_000;
 /// How many threads it starts: 10 000 threads with std's default 2 MiB
 /// stack would reserve 20 GiB of address space, so it stops at 1000.
@@ -27,9 +32,9 @@ const THREADS: usize = 1_000;
 const THREAD_STACK: usize = 64 * 1024;
 /// How long each task and each thread sleeps.
 const NAP: Duration = Duration::from_millis(100);
-/// Section 2's simulated I/O, per cell and generation.
+/// The Game of Life's simulated I/O, per cell and generation.
 const CELL_IO: Duration = Duration::from_millis(10);
-/// The secrets of section 3's three clients.
+/// The secrets of the guessing game's three clients.
 const SECRETS: [u32; 3] = [25, 42, 93];
 
 fn main() -> io::Result<()> {
@@ -57,14 +62,14 @@ fn a_coroutine_is_cheap() -> io::Result<()> {
     );
     println!(
         "a task costs less than a tenth of a thread to start: {}",
-        yes_no(cost::starts_in_a_tenth(&tasks, &threads))
+        starts_in_a_tenth(&tasks, &threads)
     );
     match (tasks.resident_each, threads.resident_each) {
         (Some(task), Some(thread)) => {
             println!("resident memory: ~{task} bytes per task, ~{thread} bytes per thread");
             println!(
                 "a task holds less than a tenth of a thread's memory: {}",
-                yes_no(cost::holds_a_tenth(&tasks, &threads) == Some(true))
+                holds_a_tenth(task, thread)
             );
         }
         _ => println!("(resident memory is read from /proc/self/status: Linux only)"),
@@ -98,14 +103,11 @@ fn the_game_of_life_a_task_per_cell() -> io::Result<()> {
     );
     println!(
         "the tasks overlapped their waits (less than a quarter of the {waits_added_up:.1?} they add up to): {}",
-        yes_no(life::overlapped_the_waits(took, waits_added_up))
+        overlapped_the_waits(took, waits_added_up)
     );
     println!(
         "after {GENERATIONS} generations the glider has the same shape, one cell down and right: {}",
-        yes_no(life::glider_moved(
-            &generations[0],
-            &generations[GENERATIONS]
-        ))
+        glider_moved(&generations[0], &generations[GENERATIONS])
     );
     Ok(())
 }
@@ -137,12 +139,12 @@ fn porting_threaded_io_to_async() -> io::Result<()> {
         "with tokio: {} connections and {} clients, all on one thread: {}",
         ported.served_on.len(),
         ported.clients_on.len(),
-        yes_no(guess::on_one_thread(&ported))
+        on_one_thread(&ported)
     );
     let lines: usize = threaded.transcripts.iter().map(Vec::len).sum();
     println!(
         "the port gave the same transcript, all {lines} lines: {}",
-        yes_no(guess::same_transcript(&threaded, &ported))
+        same_transcript(&threaded, &ported)
     );
     Ok(())
 }
@@ -156,7 +158,7 @@ fn what_an_async_fn_compiles_to() {
     println!(
         "add_slowly(2, 3) returned a future of ~{} bytes; creating it ran none of its body: {}",
         size_of_val(&future),
-        yes_no(anatomy::nothing_ran_before_the_first_poll(&started))
+        nothing_ran_before_the_first_poll(&started)
     );
     let polls = poll_by_hand(future, 10);
     println!("polled by hand with a no-op waker: {polls:?}");
@@ -165,11 +167,11 @@ fn what_an_async_fn_compiles_to() {
     let drops = size_of_val(&drops_a_buffer());
     println!(
         "a 1 KiB buffer kept across an .await: a future of ~{holds} bytes, at least 1 KiB: {}",
-        yes_no(anatomy::at_least(holds, 1024))
+        at_least(holds, 1024)
     );
     println!(
         "the same buffer dropped before the .await: ~{drops} bytes, under 1 KiB: {}",
-        yes_no(anatomy::smaller_than(drops, 1024))
+        smaller_than(drops, 1024)
     );
 }
 // ANCHOR_END: what_an_async_fn_compiles_to

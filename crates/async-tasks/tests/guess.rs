@@ -1,11 +1,11 @@
-//! Section 3: the guessing game's two sides, the threaded game and its port,
-//! and the controls for the section's two verdicts.
+//! `porting_threaded_io_to_async`: the guessing game's two sides, the
+//! threaded game and its port. The controls for its verdicts are in
+//! `tests/verdicts.rs`.
 
-use async_tasks::guess::{
-    Guesser, Player, Protocol, RANGE, Tampered, distinct, guesses, on_one_thread,
-    play_with_threads, same_transcript,
-};
+use async_tasks::guess::{Guesser, Player, Protocol, RANGE, distinct, guesses, play_with_threads};
 use async_tasks::ported::play_with_tasks;
+use async_tasks::verdict::{on_one_thread, same_transcript};
+use kit::Verdict;
 
 /// The game with no sockets at all: the client's lines straight into the
 /// server's `reply`.
@@ -102,25 +102,9 @@ fn the_port_plays_twenty_clients_on_one_thread() {
     let ported = play_with_tasks(&secrets, Guesser::default).expect("the game runs");
     assert_eq!(ported.served_on.len(), 20);
     assert_eq!(ported.clients_on.len(), 20);
-    assert!(on_one_thread(&ported));
-    assert!(same_transcript(&threaded, &ported));
+    assert_eq!(on_one_thread(&ported), Verdict::Yes);
+    assert_eq!(same_transcript(&threaded, &ported), Verdict::Yes);
     for (secret, transcript) in secrets.iter().zip(&ported.transcripts) {
         assert_eq!(guesses(transcript).last(), Some(secret));
     }
-}
-
-/// A server that alters one line: the verdict says no.
-#[test]
-fn verdict_same_transcript_can_fail() {
-    let threaded = play_with_threads(&[25, 42], Guesser::default).expect("the game runs");
-    let tampered = play_with_tasks(&[25, 42], Tampered::default).expect("the game runs");
-    assert_eq!(tampered.transcripts[0][1], "< OK!");
-    assert!(!same_transcript(&threaded, &tampered));
-}
-
-/// The threaded game, put to the same check, was not on one thread.
-#[test]
-fn verdict_all_on_one_thread_can_fail() {
-    let threaded = play_with_threads(&[25, 42], Guesser::default).expect("the game runs");
-    assert!(!on_one_thread(&threaded));
 }

@@ -1,13 +1,13 @@
-//! Section 2: the Game of Life with a task per cell, and the controls for
-//! its two verdicts.
+//! `the_game_of_life_a_task_per_cell`: the rules, and a task per cell
+//! computing what a loop computes. The controls for its verdicts are in
+//! `tests/verdicts.rs`.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use async_tasks::life::{
-    Grid, glider, glider_moved, next_state, overlapped_the_waits, simulate, simulate_in_place,
-    simulate_in_turn,
-};
+use async_tasks::life::{Grid, glider, next_state, simulate, simulate_in_turn};
 use async_tasks::one_thread_runtime;
+use async_tasks::verdict::glider_moved;
+use kit::Verdict;
 
 fn run<T>(future: impl Future<Output = T>) -> T {
     one_thread_runtime()
@@ -60,7 +60,7 @@ fn the_glider_glides() {
     for _ in 0..4 {
         grid = run(simulate(grid, Duration::from_millis(1)));
     }
-    assert!(glider_moved(&start, &grid));
+    assert_eq!(glider_moved(&start, &grid), Verdict::Yes);
     assert_eq!(
         grid.lines(),
         [
@@ -71,29 +71,4 @@ fn the_glider_glides() {
             "---------"
         ]
     );
-}
-
-/// Writing each cell into the grid its neighbours still read breaks the
-/// glider: the verdict says no.
-#[test]
-fn verdict_glider_moved_can_fail() {
-    let start = glider();
-    let mut grid = start.clone();
-    for _ in 0..4 {
-        grid = simulate_in_place(grid);
-    }
-    assert!(!glider_moved(&start, &grid));
-}
-
-/// Awaiting each cell before starting the next adds the waits up: the
-/// verdict says no.
-#[test]
-fn verdict_tasks_overlapped_their_waits_can_fail() {
-    let io = Duration::from_millis(10);
-    let grid = Grid::new(3, 3);
-    let started = Instant::now();
-    run(simulate_in_turn(grid, io));
-    let took = started.elapsed();
-    assert!(took >= io * 9);
-    assert!(!overlapped_the_waits(took, io * 9));
 }
