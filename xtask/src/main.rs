@@ -10,6 +10,7 @@
 //! cargo xtask sync [--check]          write (or check) README's table, SUMMARY.md, the glossary
 //! cargo xtask learn [<command>]       the exercises: a watch loop, check, hint, reset, --verify
 //! cargo xtask compare [<lesson>...]   the notes' experiments, Python beside Rust, one table
+//! cargo xtask browser [--or-skip]     the built book, checked in Chromium
 //! cargo xtask ci                      everything CI runs
 //! ```
 
@@ -84,6 +85,9 @@ commands:
                             (release), one table: Python, Rust, the best
                             tool, the floor; --quick: 1 run, small sizes;
                             --record: write book/src/measured/ (.md, .json)
+  browser [--or-skip]       the built book checked in headless Chromium: pages,
+                            links, anchors, search, pictures, 1280 and 390 px
+                            (`browser --help`; --or-skip: succeed without it)
   notes [--seeds DIR]       check that no run of 4 lines equals the notes'
                             (skipped where the notes are not found)
   ci                        everything CI runs: fmt, sync, clippy, tests,
@@ -112,6 +116,7 @@ fn main() -> ExitCode {
         "python" => python::run_all(&root()),
         "compare" => compare::compare(&root(), rest),
         "notes" => notes::notes(&root(), rest),
+        "browser" => browser(rest),
         "ci" => ci(),
         "help" | "--help" | "-h" => {
             println!("{HELP}");
@@ -300,8 +305,19 @@ fn ci() -> Result {
         || compare::compare(&root, &["--quick".into()]),
     )?;
     step("book", || book::build(&root))?;
+    step("the book in a browser (skipped without Chromium)", || {
+        browser(&["--or-skip".into()])
+    })?;
     eprintln!("==> ci: all green");
     Ok(())
+}
+
+/// `cargo xtask browser`: its own package, so that no other build compiles
+/// a browser client.
+fn browser(args: &[String]) -> Result {
+    let mut command = cargo_command(&["run", "--quiet", "-p", "book-browser", "--"], &[]);
+    command.args(args);
+    run_command(command, "the browser check")
 }
 
 /// Every lesson's `tests/loom.rs`, compiled with `--cfg loom` into a target
