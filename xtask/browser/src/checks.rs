@@ -206,3 +206,81 @@ pub fn print(site: &Site, facts: &BTreeMap<String, PageFacts>, report: &mut Repo
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::Edition;
+
+    fn link(path: &str, fragment: &str) -> Link {
+        Link {
+            raw: format!("{}#{fragment}", path.trim_start_matches('/')),
+            internal: true,
+            scheme: "http:".into(),
+            path: path.into(),
+            fragment: fragment.into(),
+            text: "see".into(),
+        }
+    }
+
+    /// Links are judged on what the browser saw, without a browser: a
+    /// missing file and a missing id are named with the page and the link.
+    #[test]
+    fn a_missing_page_or_id_is_named_with_its_page_and_link() {
+        let root = std::env::temp_dir().join(format!("book-browser-links-{}", std::process::id()));
+        std::fs::create_dir_all(&root).expect("temp folder");
+        for page in ["a.html", "b.html"] {
+            std::fs::write(root.join(page), "<html>").expect("temp folder");
+        }
+        let site = Site {
+            root: root.clone(),
+            editions: vec![Edition {
+                lang: "en".into(),
+                prefix: String::new(),
+                pages: vec!["a.html".into(), "b.html".into()],
+            }],
+        };
+        let mut facts = BTreeMap::new();
+        facts.insert(
+            "a.html".to_string(),
+            PageFacts {
+                links: vec![
+                    link("/b.html", "here"),
+                    link("/b.html", "gone"),
+                    link("/b.html", "gone"),
+                    link("/c.html", ""),
+                    link("/", "top"),
+                ],
+                ids: vec!["top".into()],
+                ..PageFacts::default()
+            },
+        );
+        facts.insert(
+            "b.html".to_string(),
+            PageFacts {
+                ids: vec!["here".into()],
+                ..PageFacts::default()
+            },
+        );
+        let mut report = Report::default();
+        std::fs::rename(root.join("a.html"), root.join("index.html")).expect("temp folder");
+        links(&site, &facts, &mut report);
+        std::fs::remove_dir_all(&root).expect("temp folder");
+        let found: Vec<String> = report
+            .problems
+            .iter()
+            .map(|p| format!("{}: {}", p.page, p.what))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "a.html: broken anchor `b.html#gone` (\"see\"): `b.html` has no element with id `gone`",
+                "a.html: broken link `c.html#` (\"see\"): no file `c.html`",
+            ]
+        );
+        // The duplicate is counted once; `/#top` goes to index.html, a page
+        // not loaded here, so its anchor is counted as not checked.
+        assert_eq!((report.internal_links, report.anchors), (4, 3));
+        assert_eq!(report.unchecked_anchors, 1);
+    }
+}
