@@ -14,6 +14,9 @@
 //!   {#blocking_get}`) the number its program prints, and
 //!   `{{#section [<lesson>:]<name>}}` becomes a link, "section 4", to that
 //!   heading.
+//! - `{{#picture <lesson>:<name>}}` becomes that picture: its SVG, alt text
+//!   and caption, from the lesson's `[[picture]]` (see `pictures/`); a
+//!   picture not defined or not recorded fails the build.
 //! - every `{{#include path:anchor}}` is checked: the file must exist and hold
 //!   `ANCHOR: anchor` and `ANCHOR_END: anchor`. (mdBook itself only logs a
 //!   broken include and carries on; here it fails the build.)
@@ -79,6 +82,10 @@ fn prepare_chapter(
 
     chapter.content = replace_directives(&chapter.content, "output", |argument| {
         lesson_output(root, &mut sections, argument)
+            .map_err(|e| errors.push(format!("{}: {e}", source.display())))
+    });
+    chapter.content = replace_directives(&chapter.content, "picture", |argument| {
+        crate::pictures::figure(root, argument)
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     chapter.content = replace_directives(&chapter.content, "section", |argument| {

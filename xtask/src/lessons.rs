@@ -37,6 +37,10 @@ pub struct Facts {
     /// `python/compare_<name>.py`); none for most lessons.
     #[serde(default, rename = "experiment")]
     pub experiments: Vec<crate::compare::Experiment>,
+    /// Its `[[picture]]` tables: timelines of its runs, drawn for the book
+    /// (`cargo xtask pictures`).
+    #[serde(default, rename = "picture")]
+    pub pictures: Vec<crate::pictures::Definition>,
 }
 
 /// The workspace manifest, as far as the course reads it.

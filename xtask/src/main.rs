@@ -10,6 +10,7 @@
 //! cargo xtask sync [--check]          write (or check) README's table, SUMMARY.md, the glossary
 //! cargo xtask learn [<command>]       the exercises: a watch loop, check, hint, reset, --verify
 //! cargo xtask compare [<lesson>...]   the notes' experiments, Python beside Rust, one table
+//! cargo xtask pictures [--record]     timelines of real runs, drawn for the book
 //! cargo xtask browser [--or-skip]     the built book, checked in Chromium
 //! cargo xtask ci                      everything CI runs
 //! ```
@@ -20,6 +21,7 @@ mod learn;
 mod lessons;
 mod new;
 mod notes;
+mod pictures;
 mod python;
 mod sections;
 mod sync;
@@ -88,6 +90,10 @@ commands:
   browser [--or-skip]       the built book checked in headless Chromium: pages,
                             links, anchors, search, pictures, 1280 and 390 px
                             (`browser --help`; --or-skip: succeed without it)
+  pictures [--record [<lesson>...] | --render | --check]
+                            timelines of real runs for the book: list them,
+                            record them into book/src/pictures/, draw them
+                            again, or check them (`pictures --help`)
   notes [--seeds DIR]       check that no run of 4 lines equals the notes'
                             (skipped where the notes are not found)
   ci                        everything CI runs: fmt, sync, clippy, tests,
@@ -114,6 +120,7 @@ fn main() -> ExitCode {
         "sync" => sync::sync(&root(), rest),
         "learn" => learn::learn(&root(), rest),
         "python" => python::run_all(&root()),
+        "pictures" => pictures::pictures(&root(), rest),
         "compare" => compare::compare(&root(), rest),
         "notes" => notes::notes(&root(), rest),
         "browser" => browser(rest),
@@ -303,6 +310,10 @@ fn ci() -> Result {
     step(
         "Python beside Rust (compare --quick: 1 run each, small sizes)",
         || compare::compare(&root, &["--quick".into()]),
+    )?;
+    step(
+        "pictures: the chapters' exist, each drawn from its trace; recording works",
+        || pictures::pictures(&root, &["--check".into()]),
     )?;
     step("book", || book::build(&root))?;
     step("the book in a browser (skipped without Chromium)", || {

@@ -1,0 +1,455 @@
+//! `cargo xtask pictures`: timelines of real runs, drawn for the book.
+//!
+//! A picture is defined once, as a `[[picture]]` table in its lesson's
+//! `lesson.toml` ([`definition`]): which program, which side (Python or
+//! Rust), which section it stands beside, its title, caption and alt text.
+//! The program records what its threads do with the course's recorder
+//! (`crates/trace`, in Rust and in Python), and this command runs it,
+//! reads the trace ([`timeline`]) and draws it ([`svg`]).
+//!
+//! ```text
+//! cargo xtask pictures                      the pictures, and when each was recorded
+//! cargo xtask pictures --record [<lesson>…] run their programs, write book/src/pictures/
+//! cargo xtask pictures --render             draw the SVGs again from the recorded traces
+//! cargo xtask pictures --check              CI: chapters name only pictures that exist,
+//!                                           each SVG is what its trace draws, and
+//!                                           recording works (into a temporary directory)
+//! ```
+//!
+//! A chapter shows a picture with `{{#picture <lesson>:<name>}}`, which the
+//! book turns into the image, its alt text and its caption ([`figure`]).
+//! Beside each SVG are its trace (`.trace.json`, which opens in Perfetto)
+//! and a note of when and where it was recorded (`.toml`).
+
+mod definition;
+mod record;
+mod svg;
+mod timeline;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+pub use definition::Definition;
+use definition::{Picture, Side};
+
+use crate::{Result, fail, lessons, usage};
+
+const HELP: &str = "\
+usage: cargo xtask pictures [--record [<lesson>...] | --render | --check]
+
+  (nothing)                 list the pictures and when each was recorded
+  --record [<lesson>...]    run each picture's program with the recorder on
+                            (COURSE_TRACE) and write its trace, SVG and note
+                            into book/src/pictures/<lesson>/ (all lessons by default)
+  --render                  draw every SVG again from its recorded trace
+  --check                   what CI checks: every picture a chapter names is
+                            defined and recorded, every SVG is what its trace
+                            draws, and recording works (into a temporary directory)";
+
+pub fn pictures(root: &Path, args: &[String]) -> Result {
+    let mut mode = None;
+    let mut names = Vec::new();
+    for arg in args {
+        match arg.as_str() {
+            "--record" | "--render" | "--check" if mode.is_none() => mode = Some(arg.as_str()),
+            "-h" | "--help" => {
+                println!("{HELP}");
+                return Ok(());
+            }
+            flag if flag.starts_with('-') => {
+                return Err(usage(format!(
+                    "pictures: unknown option `{flag}`\n\n{HELP}"
+                )));
+            }
+            name => names.push(name.to_owned()),
+        }
+    }
+    if !names.is_empty() && mode != Some("--record") {
+        return Err(usage(format!(
+            "pictures: only --record takes lessons\n\n{HELP}"
+        )));
+    }
+    match mode {
+        None => list(root),
+        Some("--record") => record_into_book(root, &names),
+        Some("--render") => render_book(root),
+        _ => check(root),
+    }
+}
+
+/// Every picture of the course, in reading order.
+fn all() -> Vec<Picture> {
+    lessons::all()
+        .iter()
+        .flat_map(|lesson| {
+            lesson.facts.pictures.iter().map(|def| Picture {
+                lesson: lesson.name.clone(),
+                def: def.clone(),
+            })
+        })
+        .collect()
+}
+
+fn book_pictures(root: &Path) -> PathBuf {
+    root.join("book/src/pictures")
+}
+
+/// `cargo xtask pictures`
+fn list(root: &Path) -> Result {
+    let pictures = all();
+    if pictures.is_empty() {
+        println!("no pictures yet: a lesson defines one with [[picture]] in its lesson.toml");
+    }
+    for picture in &pictures {
+        let note = fs::read_to_string(picture.file(&book_pictures(root), "toml")).ok();
+        let recorded = note
+            .as_deref()
+            .and_then(|text| text.parse::<toml::Table>().ok())
+            .and_then(|t| {
+                t.get("recorded")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned)
+            })
+            .unwrap_or_else(|| "not recorded yet".to_owned());
+        println!(
+            "{:40} {:6} beside `{}`\n    {}\n    {}",
+            picture.id(),
+            picture.def.side.as_str(),
+            picture.def.section,
+            picture.command_line(),
+            recorded
+        );
+    }
+    Ok(())
+}
+
+/// `--record [<lesson>…]`: into the book.
+fn record_into_book(root: &Path, names: &[String]) -> Result {
+    let lessons = crate::lessons_named(names)?;
+    let pictures: Vec<Picture> = all()
+        .into_iter()
+        .filter(|p| names.is_empty() || lessons.iter().any(|l| l.name == p.lesson))
+        .collect();
+    problems_of(root, &pictures)?;
+    if pictures.is_empty() {
+        eprintln!("==> no pictures to record");
+        return Ok(());
+    }
+    let out = book_pictures(root);
+    let options = record::Options {
+        out: &out,
+        measure_idle: true,
+    };
+    let recorded = record::record(root, &pictures, &options)?;
+    for picture in &recorded {
+        let svg = picture.file(&out, "svg");
+        eprintln!("==> {}", svg.strip_prefix(root).unwrap_or(&svg).display());
+    }
+    Ok(())
+}
+
+/// `--render`: every recorded trace drawn again.
+fn render_book(root: &Path) -> Result {
+    let out = book_pictures(root);
+    for picture in all() {
+        let Some(trace) = recorded_trace(&picture, &out)? else {
+            eprintln!("==> {}: not recorded yet", picture.id());
+            continue;
+        };
+        let path = picture.file(&out, "svg");
+        let svg = record::render(&picture, &trace)?;
+        fs::write(&path, svg).map_err(|e| fail(format!("{}: {e}", path.display())))?;
+        eprintln!("==> {}", path.strip_prefix(root).unwrap_or(&path).display());
+    }
+    Ok(())
+}
+
+/// A picture's trace as recorded into `dir`, if it has been.
+fn recorded_trace(picture: &Picture, dir: &Path) -> Result<Option<Value>> {
+    let path = picture.file(dir, "trace.json");
+    let Ok(text) = fs::read_to_string(&path) else {
+        return Ok(None);
+    };
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| fail(format!("{}: not a JSON trace: {e}", path.display())))
+}
+
+/// What is wrong with the definitions of `pictures`, all at once.
+fn problems_of(root: &Path, pictures: &[Picture]) -> Result {
+    let mut problems = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for picture in pictures {
+        if !seen.insert(picture.id()) {
+            problems.push(format!("picture {}: defined twice", picture.id()));
+        }
+        let sections: Vec<String> = crate::sections::of_lesson(root, &picture.lesson)
+            .map_err(fail)?
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        problems.extend(picture.problems(root, &sections));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(fail(problems.join("\n")))
+    }
+}
+
+/// `--check`, for CI.
+fn check(root: &Path) -> Result {
+    let pictures = all();
+    problems_of(root, &pictures)?;
+    let book = book_pictures(root);
+    let mut problems = Vec::new();
+
+    // Every picture a chapter names is defined and recorded; every picture
+    // defined is shown somewhere.
+    let named = named_in_chapters(root)?;
+    for (chapter, id) in &named {
+        match pictures.iter().find(|p| &p.id() == id) {
+            None => problems.push(format!(
+                "{chapter}: {{{{#picture {id}}}}}: no such picture (a [[picture]] in crates/<lesson>/lesson.toml)"
+            )),
+            Some(picture) => {
+                for extension in ["svg", "trace.json", "toml"] {
+                    let path = picture.file(&book, extension);
+                    if !path.is_file() {
+                        problems.push(format!(
+                            "{chapter}: picture {id} is not recorded: no {} (cargo xtask pictures --record {})",
+                            path.strip_prefix(root).unwrap_or(&path).display(),
+                            picture.lesson
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for picture in &pictures {
+        if !named.iter().any(|(_, id)| id == &picture.id()) {
+            problems.push(format!(
+                "picture {} is defined but no chapter shows it ({{{{#picture {}}}}})",
+                picture.id(),
+                picture.id()
+            ));
+        }
+    }
+    // Each SVG is what the renderer draws from its trace, byte for byte.
+    for picture in &pictures {
+        let Some(trace) = recorded_trace(picture, &book)? else {
+            continue;
+        };
+        let drawn = record::render(picture, &trace)?;
+        let path = picture.file(&book, "svg");
+        if fs::read_to_string(&path).ok().as_deref() != Some(drawn.as_str()) {
+            problems.push(format!(
+                "{} is not what its trace draws: cargo xtask pictures --render",
+                path.strip_prefix(root).unwrap_or(&path).display()
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(fail(problems.join("\n")));
+    }
+
+    // And recording works: every picture, into a temporary directory.
+    let scratch =
+        std::env::temp_dir().join(format!("course-pictures-check-{}", std::process::id()));
+    let options = record::Options {
+        out: &scratch,
+        measure_idle: false,
+    };
+    let outcome = record::record(root, &pictures, &options);
+    let _ = fs::remove_dir_all(&scratch);
+    let recorded = outcome?;
+    eprintln!(
+        "==> {} pictures named by the chapters, each drawn from its trace; {} recorded afresh",
+        named.len(),
+        recorded.len()
+    );
+    Ok(())
+}
+
+/// Every `{{#picture <lesson>:<name>}}` in the book's chapters, with the
+/// chapter it is in.
+fn named_in_chapters(root: &Path) -> Result<Vec<(String, String)>> {
+    let src = root.join("book/src");
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
+        let entry = entry.map_err(|e| fail(format!("{}: {e}", src.display())))?;
+        if entry.path().extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = fs::read_to_string(entry.path())
+            .map_err(|e| fail(format!("{}: {e}", entry.path().display())))?;
+        let chapter = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .display()
+            .to_string();
+        found.extend(
+            directives(&text)
+                .into_iter()
+                .map(|id| (chapter.clone(), id)),
+        );
+    }
+    Ok(found)
+}
+
+/// The arguments of the `{{#picture …}}` directives in `text`.
+fn directives(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{#picture ") {
+        let after = &rest[start + "{{#picture ".len()..];
+        let Some(end) = after.find("}}") else { break };
+        found.push(after[..end].trim().to_owned());
+        rest = &after[end..];
+    }
+    found
+}
+
+/// What `{{#picture <lesson>:<name>}}` becomes in a chapter: the image,
+/// its alt text, and its caption with a link to the trace.
+pub fn figure(root: &Path, argument: &str) -> std::result::Result<String, String> {
+    let picture = all()
+        .into_iter()
+        .find(|p| p.id() == argument.trim())
+        .ok_or_else(|| {
+            format!("{{{{#picture {argument}}}}}: no such picture; name one as <lesson>:<name> from a lesson.toml's [[picture]]")
+        })?;
+    let svg = picture.file(&book_pictures(root), "svg");
+    if !svg.is_file() {
+        return Err(format!(
+            "{{{{#picture {argument}}}}}: not recorded yet (cargo xtask pictures --record {})",
+            picture.lesson
+        ));
+    }
+    let href = |extension: &str| {
+        format!(
+            "pictures/{}/{}.{extension}",
+            picture.lesson, picture.def.name
+        )
+    };
+    let side = match picture.def.side {
+        Side::Python => "Python",
+        Side::Rust => "Rust",
+    };
+    Ok(format!(
+        "<figure class=\"picture\" id=\"picture-{name}\" style=\"margin:1.5em 0\">\n\
+         <img src=\"{svg}\" alt=\"{alt}\" width=\"750\" style=\"max-width:100%;height:auto\">\n\
+         <figcaption>{caption} <small>({side}; <a href=\"{trace}\">the trace</a> opens in \
+         <a href=\"https://ui.perfetto.dev\">Perfetto</a>.)</small></figcaption>\n\
+         </figure>",
+        name = picture.def.name,
+        svg = href("svg"),
+        alt = svg::escape(&picture.def.alt),
+        caption = inline_code(&svg::escape(&picture.def.caption)),
+        trace = href("trace.json"),
+    ))
+}
+
+/// `` `code` `` as `<code>code</code>`: a caption is HTML in the chapter,
+/// where Markdown is not read.
+fn inline_code(text: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str("<code>");
+            out.push_str(part);
+            out.push_str("</code>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chapters_name_pictures_by_directive() {
+        let text = "a {{#picture blocking-io:gil}} b\n{{#picture x:y }}{{#output z:w}}";
+        assert_eq!(directives(text), ["blocking-io:gil", "x:y"]);
+    }
+
+    /// The Python recorder and the renderer agree on the format: a small
+    /// program records two threads and a hand-off, and they come back as
+    /// lanes, marks and an arrow. (Skipped without `python3`.)
+    #[test]
+    fn the_python_recorder_writes_what_the_renderer_reads() {
+        let Some(python) = crate::python::python3() else {
+            return;
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let dir = std::env::temp_dir().join(format!("xtask-pictures-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let program = r#"
+import sys, threading, time
+sys.path.insert(0, sys.argv[1])
+import course_trace as trace
+def worker():
+    with trace.waiting("sleep"):
+        time.sleep(0.01)
+    trace.flow_out("put", 7)
+with trace.region("shown"):
+    t = threading.Thread(target=worker, name="worker")
+    t.start()
+    with trace.waiting("join"):
+        t.join()
+    trace.flow_in("put", 7)
+    sum(i for i in trace.work(range(50_000)))
+"#;
+        let status = std::process::Command::new(python)
+            .args(["-B", "-c", program])
+            .arg(root.join("crates/trace/python"))
+            .env("COURSE_TRACE", dir.join("t.{pid}.json"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let files: Vec<Value> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| serde_json::from_str(&fs::read_to_string(e.unwrap().path()).unwrap()).unwrap())
+            .collect();
+        fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(files.len(), 1);
+        let trace = timeline::merge(files).unwrap();
+        let t = timeline::Timeline::read(&trace, Some("shown")).unwrap();
+        let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(labels, ["MainThread", "worker"]);
+        let kinds: Vec<(usize, timeline::Kind)> =
+            t.spans.iter().map(|s| (s.lane, s.kind)).collect();
+        for expected in [
+            (0, timeline::Kind::Join),
+            (0, timeline::Kind::Run),
+            (1, timeline::Kind::Sleep),
+        ] {
+            assert!(kinds.contains(&expected), "{expected:?} in {kinds:?}");
+        }
+        assert_eq!(t.flows.len(), 1);
+        assert_eq!((t.flows[0].from.0, t.flows[0].to.0), (1, 0));
+        let svg = svg::draw(&t, "t", "a");
+        assert_eq!(
+            svg,
+            svg::draw(
+                &timeline::Timeline::read(&trace, Some("shown")).unwrap(),
+                "t",
+                "a"
+            )
+        );
+    }
+
+    #[test]
+    fn captions_keep_their_code() {
+        assert_eq!(
+            inline_code("a `b` c `d`"),
+            "a <code>b</code> c <code>d</code>"
+        );
+    }
+}

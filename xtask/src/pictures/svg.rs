@@ -1,0 +1,509 @@
+//! A timeline drawn as a static SVG: no script, no fonts to fetch, the
+//! same bytes for the same trace.
+//!
+//! One lane a thread, labelled on the left; running as a tall solid bar,
+//! waiting as a lower bar with a pattern of its own (hatched: ready but not
+//! running; dots: I/O; lines: a join, a lock, a condition variable; a
+//! dashed outline: asleep), holding a lock as a thin strip under the lane,
+//! hand-offs as arrows. Colour and shape both tell them apart, so the
+//! picture reads in grey too. Under the lanes a time axis, a legend of the
+//! marks the picture uses, and where and when the trace was recorded.
+//!
+//! It is 750 units wide, the book's content width, and scales with the page
+//! (a phone shows it smaller, whole).
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::timeline::{Kind, Span, Timeline};
+
+const WIDTH: f64 = 750.0;
+const LABEL_RIGHT: f64 = 142.0;
+const X0: f64 = 150.0;
+const X1: f64 = 736.0;
+const LANES_TOP: f64 = 44.0;
+const PITCH: f64 = 30.0;
+const INK: &str = "#1a202c";
+const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
+
+/// How a kind of span is drawn: its fill, its outline, where in the lane
+/// (top offset and height), and what the legend calls it.
+struct Mark {
+    fill: &'static str,
+    stroke: &'static str,
+    dashed: bool,
+    top: f64,
+    height: f64,
+    label: &'static str,
+}
+
+fn mark(kind: Kind) -> Mark {
+    let wait = |fill, stroke, label| Mark {
+        fill,
+        stroke,
+        dashed: false,
+        top: 9.0,
+        height: 12.0,
+        label,
+    };
+    match kind {
+        Kind::Run => Mark {
+            fill: "#2b6cb0",
+            stroke: "#1a4971",
+            dashed: false,
+            top: 4.0,
+            height: 22.0,
+            label: "running",
+        },
+        Kind::Ready => wait("url(#ready)", "#c05621", "ready, not running"),
+        Kind::Io => wait("url(#io)", "#276749", "waiting on I/O"),
+        Kind::Join => wait("url(#join)", "#4a5568", "waiting to join"),
+        Kind::Lock => wait("url(#lock)", "#c53030", "waiting for a lock"),
+        Kind::Condvar => wait(
+            "url(#condvar)",
+            "#6b46c1",
+            "waiting on a condition variable",
+        ),
+        Kind::Sleep => Mark {
+            dashed: true,
+            ..wait("#ffffff", "#4a5568", "asleep")
+        },
+        Kind::Hold => Mark {
+            fill: "#b7791f",
+            stroke: "#b7791f",
+            dashed: false,
+            top: 26.5,
+            height: 3.0,
+            label: "holding a lock",
+        },
+    }
+}
+
+const PATTERNS: &str = r##"<pattern id="ready" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fffaf0"/><rect width="2" height="6" fill="#c05621"/></pattern>
+<pattern id="io" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#c6f6d5"/><circle cx="2.5" cy="2.5" r="1.2" fill="#22543d"/></pattern>
+<pattern id="join" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#edf2f7"/><rect width="1.5" height="5" fill="#4a5568"/></pattern>
+<pattern id="lock" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fed7d7"/><rect width="1.5" height="6" fill="#c53030"/><rect width="6" height="1.5" fill="#c53030"/></pattern>
+<pattern id="condvar" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#e9d8fd"/><rect width="5" height="1.5" fill="#6b46c1"/></pattern>
+<marker id="arrow" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#1a202c"/></marker>"##;
+
+/// The SVG of `timeline`, titled `title`, described by `alt`.
+pub fn draw(timeline: &Timeline, title: &str, alt: &str) -> String {
+    let lanes = timeline.lanes.len() as f64;
+    let (from, to) = timeline.window;
+    let length = (to - from).max(1e-3);
+    let x = |t: f64| X0 + (t - from) / length * (X1 - X0);
+    let lane_top = |lane: usize| LANES_TOP + lane as f64 * PITCH;
+    let axis_y = LANES_TOP + lanes * PITCH + 4.0;
+
+    let mut body = String::new();
+    // Lanes: a light band every other lane, and the labels.
+    for (i, lane) in timeline.lanes.iter().enumerate() {
+        let top = lane_top(i);
+        if i % 2 == 0 {
+            let _ = writeln!(
+                body,
+                r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#f7fafc"/>"##,
+                n(X0),
+                n(top),
+                n(X1 - X0),
+                n(PITCH)
+            );
+        }
+        let _ = writeln!(
+            body,
+            r#"<text x="{}" y="{}" font-size="12" text-anchor="end">{}</text>"#,
+            n(LABEL_RIGHT),
+            n(top + 19.0),
+            escape(&shorten(&lane.label, 21))
+        );
+    }
+    // The time axis: grid lines, ticks and their labels, the unit.
+    let (unit, scale) = unit(length);
+    let step = nice_step(length / scale / 6.0);
+    let decimals = if step >= 1.0 {
+        0
+    } else {
+        (-step.log10()).ceil() as usize
+    };
+    let mut k = 0.0;
+    while k * step <= length / scale + step * 1e-9 {
+        let t = from + k * step * scale;
+        let tx = x(t);
+        let _ = writeln!(
+            body,
+            r##"<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#cbd5e0" stroke-width="0.6"/><line x1="{0}" y1="{2}" x2="{0}" y2="{3}" stroke="{INK}"/><text x="{0}" y="{4}" font-size="12" text-anchor="middle">{5:.6$}</text>"##,
+            n(tx),
+            n(LANES_TOP),
+            n(axis_y),
+            n(axis_y + 5.0),
+            n(axis_y + 18.0),
+            k * step,
+            decimals
+        );
+        k += 1.0;
+    }
+    let _ = writeln!(
+        body,
+        r#"<line x1="{0}" y1="{2}" x2="{1}" y2="{2}" stroke="{INK}"/><text x="{3}" y="{4}" font-size="12" text-anchor="end">{unit}</text>"#,
+        n(X0),
+        n(X1),
+        n(axis_y),
+        n(LABEL_RIGHT),
+        n(axis_y + 18.0)
+    );
+
+    // The marks, merged where they touch at this scale.
+    let mut used: BTreeMap<Kind, Vec<&str>> = BTreeMap::new();
+    for (kind, lane, spans) in groups(&timeline.spans) {
+        let m = mark(kind);
+        let names = used.entry(kind).or_default();
+        for span in &spans {
+            if !names.contains(&span.name.as_str()) {
+                names.push(&span.name);
+            }
+        }
+        let top = lane_top(lane) + m.top;
+        for (a, b) in merged(spans.iter().map(|s| (x(s.start), x(s.end)))) {
+            let _ = writeln!(
+                body,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="0.6"{}/>"#,
+                n(a),
+                n(top),
+                n((b - a).max(0.6)),
+                n(m.height),
+                m.fill,
+                m.stroke,
+                if m.dashed {
+                    r#" stroke-dasharray="2 1.5""#
+                } else {
+                    ""
+                }
+            );
+        }
+    }
+    for moment in &timeline.moments {
+        let (mx, top) = (x(moment.at), lane_top(moment.lane));
+        let _ = writeln!(
+            body,
+            r#"<path d="M{},{} l-4,-6 h8 z" fill="{INK}"><title>{}</title></path>"#,
+            n(mx),
+            n(top + 8.0),
+            escape(&moment.name)
+        );
+    }
+    for flow in &timeline.flows {
+        let (ax, ay) = (x(flow.from.1), lane_top(flow.from.0) + PITCH / 2.0);
+        let (bx, by) = (x(flow.to.1), lane_top(flow.to.0) + PITCH / 2.0);
+        let _ = writeln!(
+            body,
+            r#"<circle cx="{}" cy="{}" r="2" fill="{INK}"/><line x1="{0}" y1="{1}" x2="{}" y2="{}" stroke="{INK}" stroke-width="1.3" marker-end="url(#arrow)"><title>{}</title></line>"#,
+            n(ax),
+            n(ay),
+            n(bx),
+            n(by),
+            escape(&flow.name)
+        );
+    }
+
+    // The legend: the marks this picture uses, then hand-offs and moments.
+    let mut legend: Vec<(String, String)> = used
+        .iter()
+        .map(|(&kind, names)| (swatch(kind), legend_label(kind, names)))
+        .collect();
+    if !timeline.flows.is_empty() {
+        legend.push((
+            format!(r#"<line x1="0" y1="-4" x2="22" y2="-4" stroke="{INK}" stroke-width="1.3" marker-end="url(#arrow)"/>"#),
+            "a hand-off".into(),
+        ));
+    }
+    if !timeline.moments.is_empty() {
+        legend.push((
+            format!(r#"<path d="M11,-1 l-4,-6 h8 z" fill="{INK}"/>"#),
+            "a moment".into(),
+        ));
+    }
+    let mut lx = 12.0;
+    let mut ly = axis_y + 44.0;
+    for (glyph, label) in &legend {
+        let width = 30.0 + text_width(label, 12.0) + 18.0;
+        if lx + width > WIDTH - 12.0 && lx > 12.0 {
+            lx = 12.0;
+            ly += 20.0;
+        }
+        let _ = writeln!(
+            body,
+            r#"<g transform="translate({},{})">{glyph}<text x="30" y="0" font-size="12">{}</text></g>"#,
+            n(lx),
+            n(ly),
+            escape(label)
+        );
+        lx += width;
+    }
+
+    // Where and when it was recorded.
+    let mut fy = ly + 26.0;
+    let said = |key: &str| timeline.other.get(key).and_then(|v| v.as_str());
+    let mut footer = Vec::new();
+    if let Some(program) = said("program") {
+        footer.push(format!("The program: `{program}`."));
+    }
+    footer.push(
+        said("recorded")
+            .unwrap_or("Not recorded by `cargo xtask pictures`.")
+            .to_owned(),
+    );
+    for line in footer.iter().flat_map(|text| wrap(text, 118)) {
+        let _ = writeln!(
+            body,
+            r##"<text x="12" y="{}" font-size="11" fill="#4a5568">{}</text>"##,
+            n(fy),
+            escape(&line)
+        );
+        fy += 15.0;
+    }
+    let height = (fy + 2.0).ceil();
+
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="title desc" font-family="{FONT}" fill="{INK}">"#,
+        w = n(WIDTH),
+        h = n(height)
+    );
+    let _ = writeln!(svg, r#"<title id="title">{}</title>"#, escape(title));
+    let _ = writeln!(svg, r#"<desc id="desc">{}</desc>"#, escape(alt));
+    let _ = writeln!(svg, "<defs>\n{PATTERNS}\n</defs>");
+    let _ = writeln!(
+        svg,
+        r##"<rect width="{}" height="{}" fill="#ffffff"/>"##,
+        n(WIDTH),
+        n(height)
+    );
+    let _ = writeln!(
+        svg,
+        r#"<text x="12" y="24" font-size="16" font-weight="bold">{}</text>"#,
+        escape(title)
+    );
+    svg.push_str(&body);
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// The spans grouped by kind, then lane, each group in time order.
+fn groups(spans: &[Span]) -> Vec<(Kind, usize, Vec<&Span>)> {
+    let mut groups: BTreeMap<(Kind, usize), Vec<&Span>> = BTreeMap::new();
+    for span in spans {
+        groups.entry((span.kind, span.lane)).or_default().push(span);
+    }
+    groups
+        .into_iter()
+        .map(|((kind, lane), mut spans)| {
+            spans.sort_by(|a, b| a.start.total_cmp(&b.start));
+            (kind, lane, spans)
+        })
+        .collect()
+}
+
+/// Intervals in time order, those less than half a unit apart joined.
+fn merged(intervals: impl Iterator<Item = (f64, f64)>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for (a, b) in intervals {
+        match out.last_mut() {
+            Some(last) if a - last.1 < 0.5 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+/// The legend's sample of a mark, 24 by 12, its baseline at 0.
+fn swatch(kind: Kind) -> String {
+    let m = mark(kind);
+    let (top, height) = if kind == Kind::Hold {
+        (-6.0, 3.0)
+    } else {
+        (-10.0, 12.0)
+    };
+    format!(
+        r#"<rect x="0" y="{}" width="24" height="{}" fill="{}" stroke="{}" stroke-width="0.6"{}/>"#,
+        n(top),
+        n(height),
+        m.fill,
+        m.stroke,
+        if m.dashed {
+            r#" stroke-dasharray="2 1.5""#
+        } else {
+            ""
+        }
+    )
+}
+
+/// What the legend calls a kind: the recorder's own words for a thread not
+/// running ("waiting for the GIL or a core"), and what a wait was on when
+/// every such span says the same ("waiting on I/O: poll").
+fn legend_label(kind: Kind, names: &[&str]) -> String {
+    let label = mark(kind).label;
+    match (kind, names) {
+        (Kind::Ready, [name]) => (*name).to_owned(),
+        (Kind::Run | Kind::Ready, _) => label.to_owned(),
+        (_, [name]) if !name.is_empty() && !label.contains(name) => format!("{label}: {name}"),
+        _ => label.to_owned(),
+    }
+}
+
+/// The unit for a window of `length` microseconds, and its size in them.
+fn unit(length: f64) -> (&'static str, f64) {
+    if length < 2_000.0 {
+        ("µs", 1.0)
+    } else if length < 20_000_000.0 {
+        ("ms", 1_000.0)
+    } else {
+        ("s", 1_000_000.0)
+    }
+}
+
+/// The smallest of 1, 2 or 5 times a power of ten that is at least `raw`.
+fn nice_step(raw: f64) -> f64 {
+    let raw = raw.max(1e-9);
+    let magnitude = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&step| step >= raw * (1.0 - 1e-9))
+        .unwrap_or(10.0 * magnitude)
+}
+
+/// A coordinate, to a tenth.
+fn n(value: f64) -> String {
+    let text = format!("{value:.1}");
+    match text.strip_suffix(".0") {
+        Some("-0") => "0".to_owned(),
+        Some(whole) => whole.to_owned(),
+        None => text,
+    }
+}
+
+/// About how wide `text` is at `size` in a sans-serif font.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.56
+}
+
+fn shorten(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        text.to_owned()
+    } else {
+        let kept: String = text.chars().take(most - 1).collect();
+        format!("{kept}…")
+    }
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("there is always a line");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_owned());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}
+
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pictures::timeline::Timeline;
+    use serde_json::json;
+
+    fn timeline() -> Timeline {
+        let trace = json!({"traceEvents": [
+            {"ph":"M","name":"thread_name","ts":0,"pid":1,"tid":1,"args":{"name":"main <1>"}},
+            {"ph":"X","cat":"run","name":"work","ts":0.0,"dur":40000.0,"pid":1,"tid":1},
+            {"ph":"X","cat":"run","name":"work","ts":40010.0,"dur":10000.0,"pid":1,"tid":1},
+            {"ph":"X","cat":"ready","name":"waiting for a core","ts":50010.0,"dur":20000.0,"pid":1,"tid":1},
+            {"ph":"X","cat":"wait.io","name":"poll","ts":10000.0,"dur":100000.0,"pid":1,"tid":2},
+            {"ph":"X","cat":"hold","name":"counter","ts":0.0,"dur":5000.0,"pid":1,"tid":2},
+            {"ph":"s","cat":"hand-off","name":"put","id":1,"ts":20000.0,"pid":1,"tid":1},
+            {"ph":"f","cat":"hand-off","name":"put","id":1,"ts":30000.0,"pid":1,"tid":2},
+        ], "otherData": {"recorded": "Recorded today on a test.", "program": "demo"}});
+        Timeline::read(&trace, None).unwrap()
+    }
+
+    #[test]
+    fn the_same_trace_gives_the_same_bytes() {
+        let a = draw(&timeline(), "A & B", "alt <text>");
+        let b = draw(&timeline(), "A & B", "alt <text>");
+        assert_eq!(a, b);
+        assert!(a.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 750 "));
+        assert!(a.contains("<title id=\"title\">A &amp; B</title>"));
+        assert!(a.contains("<desc id=\"desc\">alt &lt;text&gt;</desc>"));
+        assert!(!a.contains("<script"));
+        assert!(a.contains(">main &lt;1&gt;</text>"));
+        assert!(a.contains("The program: `demo`."));
+    }
+
+    #[test]
+    fn each_kind_used_has_its_mark_and_legend_entry() {
+        let svg = draw(&timeline(), "t", "a");
+        for words in [
+            ">running</text>",
+            ">waiting for a core</text>",
+            ">waiting on I/O: poll</text>",
+            ">holding a lock: counter</text>",
+            ">a hand-off</text>",
+            "fill=\"url(#ready)\"",
+            "fill=\"url(#io)\"",
+            "marker-end=\"url(#arrow)\"",
+        ] {
+            assert!(svg.contains(words), "{words} missing");
+        }
+        assert!(
+            !svg.contains(">waiting to join"),
+            "unused kinds stay out of the legend"
+        );
+        // Two runs 10 µs apart are one mark at this scale.
+        assert_eq!(
+            svg.matches("fill=\"#2b6cb0\"").count(),
+            1 + 1,
+            "one mark, one swatch"
+        );
+    }
+
+    #[test]
+    fn the_axis_counts_in_round_steps_of_a_fitting_unit() {
+        assert_eq!(unit(500.0), ("µs", 1.0));
+        assert_eq!(unit(110_000.0), ("ms", 1000.0));
+        assert_eq!(nice_step(110.0 / 6.0), 20.0);
+        assert_eq!(nice_step(0.3), 0.5);
+        assert_eq!(nice_step(5.0), 5.0);
+        let svg = draw(&timeline(), "t", "a");
+        for tick in [">0</text>", ">20</text>", ">100</text>", ">ms</text>"] {
+            assert!(svg.contains(tick), "{tick}");
+        }
+    }
+
+    #[test]
+    fn small_helpers() {
+        assert_eq!(n(-0.04), "0");
+        assert_eq!(n(12.0), "12");
+        assert_eq!(n(12.25), "12.2");
+        assert_eq!(
+            merged([(0.0, 1.0), (1.2, 2.0), (3.0, 4.0)].into_iter()),
+            [(0.0, 2.0), (3.0, 4.0)]
+        );
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(shorten("abcdef", 4), "abc…");
+    }
+}

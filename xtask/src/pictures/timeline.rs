@@ -1,0 +1,489 @@
+//! A trace read back: the Chrome trace events the course's recorders write
+//! (`crates/trace`, Rust and Python), as lanes of spans, hand-offs and
+//! moments in one time window. Also how the files of several processes are
+//! merged into one trace, and a trace cropped to a picture's window.
+//!
+//! Times stay in the format's microseconds, as `f64`.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+/// What a span is, and so how it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Run,
+    Ready,
+    Io,
+    Join,
+    Lock,
+    Condvar,
+    Sleep,
+    Hold,
+}
+
+impl Kind {
+    /// The recorders' category for it.
+    pub fn from_category(cat: &str) -> Option<Kind> {
+        Some(match cat {
+            "run" => Kind::Run,
+            "ready" => Kind::Ready,
+            "wait.io" => Kind::Io,
+            "wait.join" => Kind::Join,
+            "wait.lock" => Kind::Lock,
+            "wait.condvar" => Kind::Condvar,
+            "wait.sleep" => Kind::Sleep,
+            "hold" => Kind::Hold,
+            _ => return None,
+        })
+    }
+}
+
+/// One thread (or task, or process) of the trace.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    pub pid: u64,
+    pub tid: u64,
+    /// Its label in the picture.
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub lane: usize,
+    pub kind: Kind,
+    pub name: String,
+    pub start: f64,
+    pub end: f64,
+}
+
+/// A hand-off: from one lane at one time to another lane later.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    pub name: String,
+    pub from: (usize, f64),
+    pub to: (usize, f64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moment {
+    pub lane: usize,
+    pub name: String,
+    pub at: f64,
+}
+
+/// A trace, ready to draw: its lanes in order, what happened on them
+/// within the window, and the window (microseconds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub lanes: Vec<Lane>,
+    pub spans: Vec<Span>,
+    pub flows: Vec<Flow>,
+    pub moments: Vec<Moment>,
+    pub window: (f64, f64),
+    /// The trace's `otherData` (`recorded`: when and where).
+    pub other: Map<String, Value>,
+}
+
+/// A hand-off's name and id, which its two ends share.
+type FlowKey = (String, i64);
+/// One end of a hand-off: its lane, `(pid, tid)`, and when.
+type End = ((u64, u64), f64);
+
+fn events(trace: &Value) -> Result<&Vec<Value>, String> {
+    trace
+        .get("traceEvents")
+        .and_then(Value::as_array)
+        .ok_or_else(|| "not a Chrome trace: no `traceEvents` list".to_owned())
+}
+
+fn key(event: &Value) -> (u64, u64) {
+    let id = |f: &str| event.get(f).and_then(Value::as_u64).unwrap_or(0);
+    (id("pid"), id("tid"))
+}
+
+fn text<'a>(event: &'a Value, field: &str) -> &'a str {
+    event.get(field).and_then(Value::as_str).unwrap_or("")
+}
+
+fn number(event: &Value, field: &str) -> Option<f64> {
+    event.get(field).and_then(Value::as_f64)
+}
+
+/// The `[start, end]` of the first `region` span called `name`.
+pub fn region(trace: &Value, name: &str) -> Result<(f64, f64), String> {
+    let found = events(trace)?
+        .iter()
+        .filter(|e| text(e, "ph") == "X" && text(e, "cat") == "region" && text(e, "name") == name)
+        .filter_map(|e| Some((number(e, "ts")?, number(e, "ts")? + number(e, "dur")?)))
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    found.ok_or_else(|| {
+        format!("the trace has no region `{name}`: the program marks it with trace::region")
+    })
+}
+
+impl Timeline {
+    /// Reads `trace`, windowed to the region `window` (or to everything it
+    /// records).
+    pub fn read(trace: &Value, window: Option<&str>) -> Result<Timeline, String> {
+        let all = events(trace)?;
+        let mut names: BTreeMap<(u64, u64), String> = BTreeMap::new();
+        let mut processes: BTreeMap<u64, String> = BTreeMap::new();
+        let mut sort_index: BTreeMap<(u64, u64), i64> = BTreeMap::new();
+        for e in all.iter().filter(|e| text(e, "ph") == "M") {
+            if text(e, "name") == "thread_sort_index"
+                && let Some(index) = e.pointer("/args/sort_index").and_then(Value::as_i64)
+            {
+                sort_index.insert(key(e), index);
+            }
+            let name = e
+                .pointer("/args/name")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            match (text(e, "name"), name) {
+                ("thread_name", Some(name)) => {
+                    names.insert(key(e), name);
+                }
+                ("process_name", Some(name)) => {
+                    processes.insert(key(e).0, name);
+                }
+                _ => {}
+            }
+        }
+
+        // Everything drawable, on (pid, tid) keys for now.
+        let mut spans = Vec::new();
+        let mut moments = Vec::new();
+        let mut outs: BTreeMap<FlowKey, End> = BTreeMap::new();
+        let mut ins: Vec<(FlowKey, End)> = Vec::new();
+        for e in all {
+            let Some(ts) = number(e, "ts") else { continue };
+            match text(e, "ph") {
+                "X" => {
+                    let Some(kind) = Kind::from_category(text(e, "cat")) else {
+                        continue;
+                    };
+                    let end = ts + number(e, "dur").unwrap_or(0.0);
+                    spans.push((key(e), kind, text(e, "name").to_owned(), ts, end));
+                }
+                "i" | "I" => moments.push((key(e), text(e, "name").to_owned(), ts)),
+                "s" | "f" => {
+                    let Some(id) = e.get("id").and_then(flow_id) else {
+                        continue;
+                    };
+                    let name = text(e, "name").to_owned();
+                    if text(e, "ph") == "s" {
+                        outs.insert((name, id), (key(e), ts));
+                    } else {
+                        ins.push(((name, id), (key(e), ts)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        // A hand-off's two ends may come in either order (each thread's
+        // events are written together).
+        let mut flows: Vec<_> = ins
+            .into_iter()
+            .filter_map(|((name, id), to)| {
+                let from = outs.remove(&(name.clone(), id))?;
+                Some((name, from, to))
+            })
+            .collect();
+        flows.sort_by(|a, b| a.1.1.total_cmp(&b.1.1));
+
+        let window = match window {
+            Some(name) => region(trace, name)?,
+            None => {
+                let starts = spans.iter().map(|s| s.3).chain(moments.iter().map(|m| m.2));
+                let ends = spans.iter().map(|s| s.4).chain(moments.iter().map(|m| m.2));
+                let start = starts.fold(f64::INFINITY, f64::min);
+                let end = ends.fold(f64::NEG_INFINITY, f64::max);
+                if start > end {
+                    return Err("the trace records nothing to draw".into());
+                }
+                (start, end)
+            }
+        };
+        let (from, to) = window;
+        spans.retain(|s| s.4 > from && s.3 < to || (s.3 == s.4 && s.3 >= from && s.3 <= to));
+        moments.retain(|m| m.2 >= from && m.2 <= to);
+        flows.retain(|f| f.2.1 >= from && f.1.1 <= to);
+
+        // Lanes: the processes in the order they first did something in the
+        // window, and in each, its threads in their recorder's order (the
+        // order each began to record; the thread that turned recording on,
+        // usually the main thread, first).
+        let mut first: BTreeMap<(u64, u64), f64> = BTreeMap::new();
+        let mut seen = |k: (u64, u64), at: f64| {
+            let t = first.entry(k).or_insert(at);
+            *t = t.min(at);
+        };
+        spans.iter().for_each(|s| seen(s.0, s.3.max(from)));
+        moments.iter().for_each(|m| seen(m.0, m.2));
+        flows.iter().for_each(|f| {
+            seen(f.1.0, f.1.1.max(from));
+            seen(f.2.0, f.2.1.min(to));
+        });
+        if first.is_empty() {
+            return Err("nothing happens in the picture's window".into());
+        }
+        let mut process_first: BTreeMap<u64, f64> = BTreeMap::new();
+        for (&(pid, _), &at) in &first {
+            let t = process_first.entry(pid).or_insert(at);
+            *t = t.min(at);
+        }
+        let mut keys: Vec<(u64, u64)> = first.keys().copied().collect();
+        let order = |k: &(u64, u64)| sort_index.get(k).copied().unwrap_or(k.1 as i64);
+        keys.sort_by(|a, b| {
+            process_first[&a.0]
+                .total_cmp(&process_first[&b.0])
+                .then(a.0.cmp(&b.0))
+                .then(order(a).cmp(&order(b)))
+                .then(a.1.cmp(&b.1))
+        });
+        let several = process_first.len() > 1;
+        let mut unnamed = 0;
+        let lanes: Vec<Lane> = keys
+            .iter()
+            .map(|&(pid, tid)| {
+                let thread = names.get(&(pid, tid)).cloned().unwrap_or_else(|| {
+                    unnamed += 1;
+                    format!("thread {unnamed}")
+                });
+                let label = if several {
+                    let process = processes.get(&pid).map_or("process", String::as_str);
+                    format!("{process} {pid}: {thread}")
+                } else {
+                    thread
+                };
+                Lane { pid, tid, label }
+            })
+            .collect();
+        let lane = |k: (u64, u64)| keys.iter().position(|&x| x == k).unwrap_or(0);
+
+        let mut spans: Vec<Span> = spans
+            .into_iter()
+            .map(|(k, kind, name, start, end)| Span {
+                lane: lane(k),
+                kind,
+                name,
+                start: start.max(from),
+                end: end.min(to),
+            })
+            .collect();
+        spans.sort_by(|a, b| {
+            (a.lane, a.kind)
+                .cmp(&(b.lane, b.kind))
+                .then(a.start.total_cmp(&b.start))
+        });
+        Ok(Timeline {
+            lanes,
+            spans,
+            flows: flows
+                .into_iter()
+                .map(|(name, (a, at), (b, bt))| Flow {
+                    name,
+                    from: (lane(a), at),
+                    to: (lane(b), bt),
+                })
+                .collect(),
+            moments: moments
+                .into_iter()
+                .map(|(k, name, at)| Moment {
+                    lane: lane(k),
+                    name,
+                    at,
+                })
+                .collect(),
+            window,
+            other: trace
+                .get("otherData")
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default(),
+        })
+    }
+}
+
+/// A flow id: a number, or a string of one.
+fn flow_id(id: &Value) -> Option<i64> {
+    id.as_i64()
+        .or_else(|| id.as_str().and_then(|s| s.parse().ok()))
+}
+
+/// The traces of one run's processes, one trace: each file's times moved
+/// onto the earliest file's clock by their `epoch_unix_ns`.
+pub fn merge(traces: Vec<Value>) -> Result<Value, String> {
+    let epoch = |t: &Value| {
+        t.pointer("/otherData/epoch_unix_ns")
+            .and_then(Value::as_u64)
+            .unwrap_or(0)
+    };
+    let earliest = traces
+        .iter()
+        .map(epoch)
+        .min()
+        .ok_or("the program wrote no trace")?;
+    let mut merged = Vec::new();
+    let mut other = Map::new();
+    let mut dropped = 0;
+    for trace in &traces {
+        let shift = (epoch(trace) - earliest) as f64 / 1000.0;
+        for event in events(trace)? {
+            let mut event = event.clone();
+            if shift != 0.0
+                && text(&event, "ph") != "M"
+                && let Some(ts) = number(&event, "ts")
+            {
+                event["ts"] = Value::from(((ts + shift) * 1000.0).round() / 1000.0);
+            }
+            merged.push(event);
+        }
+        dropped += trace
+            .pointer("/otherData/dropped")
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
+        if other.is_empty()
+            && let Some(map) = trace.get("otherData").and_then(Value::as_object)
+        {
+            other = map.clone();
+        }
+    }
+    other.insert("epoch_unix_ns".into(), Value::from(earliest));
+    other.insert("dropped".into(), Value::from(dropped));
+    other.insert("processes".into(), Value::from(traces.len()));
+    Ok(serde_json::json!({ "traceEvents": merged, "displayTimeUnit": "ms", "otherData": other }))
+}
+
+/// `trace` with only what its picture shows: the events that touch the
+/// window (the region `window`, or all), and the names of their lanes.
+pub fn crop(trace: &Value, window: Option<&str>) -> Result<Value, String> {
+    let all = events(trace)?;
+    let kept: Vec<Value> = match window {
+        None => all.clone(),
+        Some(name) => {
+            let (from, to) = region(trace, name)?;
+            let touches = |e: &Value| {
+                let Some(ts) = number(e, "ts") else {
+                    return false;
+                };
+                let end = ts + number(e, "dur").unwrap_or(0.0);
+                end >= from && ts <= to
+            };
+            let drawn: Vec<&Value> = all
+                .iter()
+                .filter(|e| text(e, "ph") != "M" && touches(e))
+                .collect();
+            let lanes: std::collections::BTreeSet<(u64, u64)> =
+                drawn.iter().map(|e| key(e)).collect();
+            let pids: std::collections::BTreeSet<u64> = lanes.iter().map(|k| k.0).collect();
+            all.iter()
+                .filter(|e| {
+                    text(e, "ph") == "M"
+                        && (lanes.contains(&key(e))
+                            || (text(e, "name") == "process_name" && pids.contains(&key(e).0)))
+                })
+                .chain(drawn)
+                .cloned()
+                .collect()
+        }
+    };
+    let mut out = trace.clone();
+    out["traceEvents"] = Value::Array(kept);
+    Ok(out)
+}
+
+/// The trace as the book keeps it: one event a line, so a diff reads.
+pub fn to_text(trace: &Value) -> String {
+    let events = events(trace).map(|e| e.as_slice()).unwrap_or_default();
+    let lines: Vec<String> = events.iter().map(Value::to_string).collect();
+    let other = trace.get("otherData").cloned().unwrap_or(Value::Null);
+    format!(
+        "{{\"traceEvents\":[\n{}\n],\n\"displayTimeUnit\":\"ms\",\n\"otherData\":{}}}\n",
+        lines.join(",\n"),
+        other
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> Value {
+        json!({"traceEvents": [
+            {"ph":"M","name":"process_name","ts":0,"pid":1,"tid":0,"args":{"name":"demo"}},
+            {"ph":"M","name":"thread_name","ts":0,"pid":1,"tid":1,"args":{"name":"main"}},
+            {"ph":"X","cat":"region","name":"shown","ts":100.0,"dur":900.0,"pid":1,"tid":1},
+            {"ph":"X","cat":"run","name":"work","ts":0.0,"dur":50.0,"pid":1,"tid":1},
+            {"ph":"X","cat":"wait.join","name":"join","ts":150.0,"dur":850.0,"pid":1,"tid":1},
+            {"ph":"X","cat":"wait.io","name":"poll","ts":300.0,"dur":400.0,"pid":1,"tid":3},
+            {"ph":"X","cat":"run","name":"work","ts":200.0,"dur":50.0,"pid":1,"tid":2},
+            {"ph":"f","cat":"hand-off","name":"put","id":4,"bp":"e","ts":700.0,"pid":1,"tid":3},
+            {"ph":"s","cat":"hand-off","name":"put","id":4,"ts":240.0,"pid":1,"tid":2},
+            {"ph":"i","cat":"instant","name":"late","s":"t","ts":5000.0,"pid":1,"tid":3},
+        ], "otherData": {"recorded": "today"}})
+    }
+
+    #[test]
+    fn lanes_come_in_their_recorders_order_and_unnamed_ones_are_numbered() {
+        let t = Timeline::read(&sample(), Some("shown")).unwrap();
+        let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(labels, ["main", "thread 1", "thread 2"]);
+        assert_eq!(t.window, (100.0, 1000.0));
+        // The run before the window and the moment after it are left out.
+        assert_eq!(t.spans.len(), 3);
+        assert!(t.moments.is_empty());
+        assert_eq!(
+            t.flows,
+            [Flow {
+                name: "put".into(),
+                from: (1, 240.0),
+                to: (2, 700.0)
+            }]
+        );
+        assert_eq!(t.other["recorded"], "today");
+    }
+
+    #[test]
+    fn without_a_window_everything_is_shown_and_a_missing_region_is_an_error() {
+        let t = Timeline::read(&sample(), None).unwrap();
+        assert_eq!(t.window, (0.0, 5000.0));
+        let err = Timeline::read(&sample(), Some("nowhere")).unwrap_err();
+        assert!(err.contains("no region `nowhere`"), "{err}");
+    }
+
+    #[test]
+    fn cropping_keeps_what_touches_the_window_and_the_names_of_its_lanes() {
+        let cropped = crop(&sample(), Some("shown")).unwrap();
+        let events = cropped["traceEvents"].as_array().unwrap();
+        assert!(
+            events
+                .iter()
+                .all(|e| e["name"] != "late" && e["ts"] != 0.0 || e["ph"] == "M")
+        );
+        assert_eq!(events.iter().filter(|e| e["ph"] == "M").count(), 2);
+        assert_eq!(
+            Timeline::read(&cropped, Some("shown")).unwrap(),
+            Timeline::read(&sample(), Some("shown")).unwrap()
+        );
+    }
+
+    #[test]
+    fn processes_are_lined_up_by_their_epochs() {
+        let a = json!({"traceEvents": [
+            {"ph":"X","cat":"run","name":"w","ts":10.0,"dur":1.0,"pid":1,"tid":1}],
+            "otherData": {"epoch_unix_ns": 1_000_000u64}});
+        let b = json!({"traceEvents": [
+            {"ph":"X","cat":"run","name":"w","ts":10.0,"dur":1.0,"pid":2,"tid":1}],
+            "otherData": {"epoch_unix_ns": 1_500_000u64}});
+        let merged = merge(vec![b, a]).unwrap();
+        let t = Timeline::read(&merged, None).unwrap();
+        assert_eq!(t.window, (10.0, 511.0));
+        let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(labels, ["process 1: thread 1", "process 2: thread 2"]);
+        assert_eq!(merged["otherData"]["processes"], 2);
+        assert!(to_text(&merged).lines().count() >= 4);
+    }
+}
