@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use harness::RunError;
 
@@ -63,6 +63,34 @@ pub struct Outcome {
     /// The step that failed, if one did.
     pub failed: Option<Step>,
     pub report: String,
+    /// How long each test binary that ran took, against its limit, in check
+    /// order (`learn --verify` prints them: the margin a busy machine has).
+    pub timings: Vec<Timing>,
+}
+
+/// One test binary's run: which step, how long, and its limit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Timing {
+    pub step: Step,
+    pub took: Duration,
+    pub limit: Duration,
+}
+
+impl std::fmt::Display for Timing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.step {
+            Step::Build => "build",
+            Step::Tests => "tests",
+            Step::Loom => "loom",
+            Step::Stress => "stress",
+        };
+        write!(
+            f,
+            "{what} {:.1} s of {}",
+            self.took.as_secs_f64(),
+            seconds(self.limit)
+        )
+    }
 }
 
 /// Builds and runs one exercise package's test binaries: the learner's
@@ -197,10 +225,12 @@ impl Checker {
     /// Runs every step for `exercise`, stopping at the first failure.
     pub fn check(&mut self, exercise: &Exercise) -> Outcome {
         let name = &exercise.name;
-        let fail = |step: Step, report: String| Outcome {
+        let mut timings = Vec::new();
+        let fail = |step: Step, report: String, timings: Vec<Timing>| Outcome {
             passed: false,
             failed: Some(step),
             report,
+            timings,
         };
 
         // 1. build (only what the next step runs, so rustc's first errors are
@@ -209,12 +239,16 @@ impl Checker {
             return fail(
                 Step::Build,
                 format!("✗ {name}: it does not compile.\n\n{errors}\n"),
+                timings,
             );
         }
 
         // 2. the behaviour tests.
-        if let Err(report) = self.run_tests(Profile::Debug, &exercise.tests, exercise, "tests") {
-            return fail(Step::Tests, format!("✗ {name}: {report}"));
+        let started = Instant::now();
+        let run = self.run_tests(Profile::Debug, &exercise.tests, exercise, "tests");
+        timings.push(self.timing(Step::Tests, started));
+        if let Err(report) = run {
+            return fail(Step::Tests, format!("✗ {name}: {report}"), timings);
         }
 
         // 3. the loom model.
@@ -223,10 +257,14 @@ impl Checker {
                 return fail(
                     Step::Build,
                     format!("✗ {name}: the loom model does not compile.\n\n{errors}\n"),
+                    timings,
                 );
             }
-            if let Err(report) = self.run_loom(model, exercise) {
-                return fail(Step::Loom, format!("✗ {name}: {report}"));
+            let started = Instant::now();
+            let run = self.run_loom(model, exercise);
+            timings.push(self.timing(Step::Loom, started));
+            if let Err(report) = run {
+                return fail(Step::Loom, format!("✗ {name}: {report}"), timings);
             }
         }
 
@@ -236,10 +274,14 @@ impl Checker {
                 return fail(
                     Step::Build,
                     format!("✗ {name}: the stress test does not compile.\n\n{errors}\n"),
+                    timings,
                 );
             }
-            if let Err(report) = self.run_tests(Profile::Release, stress, exercise, "stress test") {
-                return fail(Step::Stress, format!("✗ {name}: {report}"));
+            let started = Instant::now();
+            let run = self.run_tests(Profile::Release, stress, exercise, "stress test");
+            timings.push(self.timing(Step::Stress, started));
+            if let Err(report) = run {
+                return fail(Step::Stress, format!("✗ {name}: {report}"), timings);
             }
         }
 
@@ -254,6 +296,20 @@ impl Checker {
             passed: true,
             failed: None,
             report: format!("✓ {name} passes: {}.\n", passed.join(", ")),
+            timings,
+        }
+    }
+
+    /// How long the run of `step` that began at `started` took, and its limit.
+    fn timing(&self, step: Step, started: Instant) -> Timing {
+        Timing {
+            step,
+            took: started.elapsed(),
+            limit: if step == Step::Loom {
+                self.loom_limit
+            } else {
+                self.test_limit
+            },
         }
     }
 

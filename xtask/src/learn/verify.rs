@@ -398,10 +398,20 @@ fn verify_package(
         let started = Instant::now();
         let outcome = solutions.check(exercise);
         if outcome.passed {
+            // A solution should pass in a quarter of each limit, so that a
+            // busy machine does not turn a right answer into a "deadlock".
+            let runs: Vec<String> = outcome.timings.iter().map(ToString::to_string).collect();
+            let slow = outcome.timings.iter().any(|t| t.took > t.limit / 4);
             eprintln!(
-                "    {}: the solution passes in {:.1} s",
+                "    {}: the solution passes in {:.1} s ({}){}",
                 exercise.name,
-                started.elapsed().as_secs_f64()
+                started.elapsed().as_secs_f64(),
+                runs.join(", "),
+                if slow {
+                    ": over a quarter of a limit, make that test smaller"
+                } else {
+                    ""
+                }
             );
         } else {
             problems.push(format!(

@@ -11,7 +11,7 @@ use async_and_threads_exercises::offload::{call_all_blocking, call_blocking};
 use async_and_threads_exercises::ticker::Ticker;
 
 fn rounds(runtime: &tokio::runtime::Runtime, name: &str) {
-    for round in 0..40u64 {
+    for round in 0..8u64 {
         const CALLS: usize = 16;
         let (results, single, lateness) = runtime.block_on(async {
             let ticker = Ticker::start(Duration::from_millis(5)).await;

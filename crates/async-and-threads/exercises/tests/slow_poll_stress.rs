@@ -55,16 +55,17 @@ fn exactly_the_blocking_polls_are_reported_among_two_hundred_tasks() {
             .into_iter()
             .map(|r| (r.task, r.poll))
             .collect();
-        // A loaded machine may stretch an ordinary poll past 2 ms now and
-        // then: the blocking polls must all be there; others are tolerated
-        // only as a handful.
+        // A busy machine preempts an ordinary poll past 2 ms now and then
+        // (a few in a round's six thousand): the blocking polls must all be
+        // there; others are tolerated, up to forty. An answer that times
+        // the task's whole life instead reports all two hundred.
         let missing: Vec<_> = expected.difference(&reported).collect();
         assert!(
             missing.is_empty(),
             "round {round}: not reported: {missing:?}"
         );
         assert!(
-            reported.len() <= expected.len() + 5,
+            reported.len() <= expected.len() + 40,
             "round {round}: {} reports for {} slow polls: {reported:?}",
             reported.len(),
             expected.len()

@@ -13,7 +13,7 @@ use async_tasks_exercises::port::serve_on_one_thread;
 #[test]
 fn sixteen_clients_at_once_get_their_own_tallies_in_every_round() {
     const CLIENTS: usize = 16;
-    for round in 0..20 {
+    for round in 0..10 {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a port on 127.0.0.1");
         let addr = listener
             .local_addr()

@@ -10,7 +10,7 @@ use blocking_io_exercises::overlap::overlap;
 #[test]
 fn sixteen_calls_are_in_progress_together_in_every_round() {
     const CALLS: usize = 16;
-    for round in 0..300 {
+    for round in 0..200 {
         let started = Mutex::new(0);
         let changed = Condvar::new();
         let made = AtomicUsize::new(0);

@@ -8,7 +8,7 @@ use pollable_queues_exercises::select_many::gather;
 
 #[test]
 fn many_rounds_every_message_exactly_once() {
-    for round in 0..500u32 {
+    for round in 0..250u32 {
         let count = 1 + round % 50;
         let (tx_numbers, numbers) = channel::unbounded();
         let (tx_words, words) = channel::unbounded();

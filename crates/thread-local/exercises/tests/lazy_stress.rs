@@ -12,7 +12,7 @@ use thread_local_exercises::server::Server;
 fn one_connection_per_thread_in_every_round() {
     const THREADS: u64 = 8;
     const REQUESTS: u64 = 5;
-    for round in 0..40 {
+    for round in 0..30 {
         let server = Server::start().unwrap();
         let address = server.address();
         thread::scope(|scope| {

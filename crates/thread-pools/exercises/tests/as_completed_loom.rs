@@ -7,9 +7,18 @@
 use thread_pools_exercises::as_completed::{as_completed, submit};
 use thread_pools_exercises::workers::Workers;
 
+/// Every interleaving with at most four preemptions: the bugs this model
+/// looks for need one or two, and without a bound it takes half a minute on
+/// a busy machine, where a learner's check should take seconds.
+fn model(f: impl Fn() + Sync + Send + 'static) {
+    let mut builder = loom::model::Builder::new();
+    builder.preemption_bound = Some(4);
+    builder.check(f);
+}
+
 #[test]
 fn every_job_is_yielded_once_whenever_it_finishes() {
-    loom::model(|| {
+    model(|| {
         let workers = Workers::new(1);
         let handles = vec![
             submit(&workers, || Ok::<u8, ()>(10)),

@@ -8,9 +8,18 @@ use loom::sync::Arc;
 use loom::sync::atomic::{AtomicUsize, Ordering};
 use thread_pools_exercises::pool::{Shutdown, ThreadPool};
 
+/// Every interleaving with at most four preemptions: the bugs this model
+/// looks for need one or two, and without a bound it takes half a minute on
+/// a busy machine, where a learner's check should take seconds.
+fn model(f: impl Fn() + Sync + Send + 'static) {
+    let mut builder = loom::model::Builder::new();
+    builder.preemption_bound = Some(4);
+    builder.check(f);
+}
+
 #[test]
 fn drop_runs_the_queued_job_and_joins_both_workers() {
-    loom::model(|| {
+    model(|| {
         let ran = Arc::new(AtomicUsize::new(0));
         let pool = ThreadPool::new(2).expect("the workers start");
         let counter = Arc::clone(&ran);
@@ -28,7 +37,7 @@ fn drop_runs_the_queued_job_and_joins_both_workers() {
 
 #[test]
 fn shutdown_reports_what_the_workers_did() {
-    loom::model(|| {
+    model(|| {
         let pool = ThreadPool::new(1).expect("the workers start");
         pool.execute(|| {});
         pool.execute(|| {});

@@ -10,7 +10,7 @@ use threads_exercises::countdown::{Countdown, Ended};
 #[test]
 fn every_stopped_countdown_ends_consistently() {
     const THREADS: usize = 8;
-    const ROUNDS: usize = 200;
+    const ROUNDS: usize = 150;
     for round in 0..ROUNDS {
         let countdowns: Vec<Countdown> = (0..THREADS).map(|_| Countdown::new()).collect();
         let start = Barrier::new(THREADS * 2);

@@ -10,7 +10,7 @@ use threads_exercises::event::Event;
 #[test]
 fn every_waiter_returns_after_the_set_in_every_round() {
     const WAITERS: usize = 8;
-    const ROUNDS: usize = 2_000;
+    const ROUNDS: usize = 300;
     for round in 0..ROUNDS {
         let event = Event::new();
         let written = AtomicBool::new(false);
