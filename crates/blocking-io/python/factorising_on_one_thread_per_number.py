@@ -10,12 +10,17 @@ import os
 import time
 from threading import Thread
 
+import pathlib
+import sys
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "trace" / "python"))
+import course_trace as trace  # noqa: E402  the chapter's pictures; off unless COURSE_TRACE is set
+
 NUMBERS = [2139079, 1214759, 1516637, 1852285]
 
 
 # ANCHOR: factorising_on_one_thread_per_number
 def divisors(number):
-    return [i for i in range(1, number + 1) if number % i == 0]
+    return [i for i in trace.work(range(1, number + 1)) if number % i == 0]
 
 
 class DivisorsThread(Thread):
@@ -37,8 +42,9 @@ started = time.perf_counter()
 threads = [DivisorsThread(number) for number in NUMBERS]
 for thread in threads:
     thread.start()
-for thread in threads:
-    thread.join()
+with trace.waiting("join"):
+    for thread in threads:
+        thread.join()
 threaded = time.perf_counter() - started
 
 for thread in threads:

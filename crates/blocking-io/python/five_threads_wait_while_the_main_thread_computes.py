@@ -10,13 +10,18 @@ import socket
 import time
 from threading import Thread
 
+import pathlib
+import sys
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "trace" / "python"))
+import course_trace as trace  # noqa: E402  the chapter's pictures; off unless COURSE_TRACE is set
+
 TIMEOUT = 0.1
 CALLS = 5
 
 
 def slow_system_call(timeout=TIMEOUT):
     ours, theirs = socket.socketpair()
-    with ours, theirs:  # nobody writes to `theirs`
+    with ours, theirs, trace.waiting("io", "select"):  # nobody writes to `theirs`
         select.select([ours], [], [], timeout)
 
 
@@ -39,8 +44,9 @@ calls = [Thread(target=timed_call, args=(blocked,)) for _ in range(CALLS)]
 for call in calls:
     call.start()
 course = [helicopter_location(step) for step in range(CALLS)]
-for call in calls:
-    call.join()
+with trace.waiting("join"):
+    for call in calls:
+        call.join()
 took = time.monotonic() - started
 print(f"meanwhile the main thread plotted the course {course}")
 print("each of the five calls blocked for at least its timeout:",

@@ -84,6 +84,7 @@ pub fn wait_readable(fd: impl AsFd, timeout: Duration) -> io::Result<Waited> {
         .checked_add(timeout)
         .ok_or_else(|| too_long(timeout))?;
     let mut fds = [PollFd::new(fd.as_fd(), PollFlags::POLLIN)];
+    let _waiting = trace::waiting(trace::Wait::Io, "poll"); // for the chapter's pictures
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         match poll(&mut fds, whole_millis_rounded_up(left)?) {
@@ -255,7 +256,9 @@ const fn non_zero(n: u64) -> NonZeroU64 {
 // ANCHOR: divisors
 /// Every divisor of `number`, in ascending order, found the slow way the notes
 /// chose on purpose: by trying each candidate from 1 to `number`. Its work is
-/// `number` trial divisions, all on the CPU.
+/// `number` trial divisions, all on the CPU. (`trace::work` hands the
+/// candidates through unchanged; when the chapter's pictures are recorded, it
+/// also notes when the thread was really running.)
 ///
 /// Zero is refused by the type: every number divides zero, so there is no
 /// list to return.
@@ -268,7 +271,9 @@ const fn non_zero(n: u64) -> NonZeroU64 {
 /// ```
 pub fn divisors(number: NonZeroU64) -> Vec<u64> {
     let number = number.get();
-    (1..=number).filter(|&i| number.is_multiple_of(i)).collect()
+    trace::work(1..=number)
+        .filter(|&i| number.is_multiple_of(i))
+        .collect()
 }
 // ANCHOR_END: divisors
 
@@ -306,8 +311,10 @@ where
     thread::scope(|scope| {
         let handles: Vec<_> = jobs.into_iter().map(|job| scope.spawn(job)).collect();
         // Join all of them first, so that no thread is left running if one failed.
+        let joining = trace::waiting(trace::Wait::Join, "join");
         let results: Vec<thread::Result<T>> =
             handles.into_iter().map(|handle| handle.join()).collect();
+        joining.end();
         results
             .into_iter()
             .map(|result| result.unwrap_or_else(|payload| panic::resume_unwind(payload)))

@@ -109,6 +109,7 @@ fn five_calls_in_sequence_take_five_timeouts() -> io::Result<()> {
 // ANCHOR: five_threads
 fn five_threads_wait_while_the_main_thread_computes() -> io::Result<()> {
     println!("\n== 4. Five threads wait together while the main thread computes ==");
+    let _pictured = trace::region("five threads"); // what the chapter's picture shows
     let started = Instant::now();
     // One thread per call, as the notes start one `Thread` per call. Each
     // returns how long its own call blocked.
@@ -125,6 +126,7 @@ fn five_threads_wait_while_the_main_thread_computes() -> io::Result<()> {
     // it plots the helicopter's next five positions.
     let course: Vec<(i32, i32)> = (0..CALLS).map(helicopter_location).collect();
     // Join all five before looking at any result, so none is left running.
+    let joining = trace::waiting(trace::Wait::Join, "join");
     let results: Vec<io::Result<Duration>> = calls
         .into_iter()
         .map(|call| {
@@ -132,6 +134,7 @@ fn five_threads_wait_while_the_main_thread_computes() -> io::Result<()> {
                 .expect("slow_system_call returns errors, never panics")
         })
         .collect();
+    joining.end();
     let blocked = results.into_iter().collect::<io::Result<Vec<Duration>>>()?;
     let took = started.elapsed();
     println!("meanwhile the main thread plotted the course {course:?}");
@@ -181,6 +184,7 @@ struct InSequence {
 // ANCHOR: factorising
 fn factorising_on_one_thread_per_number(cores: NonZeroUsize) -> InSequence {
     println!("\n== 6. Factorising on one thread per number ==");
+    let _pictured = trace::region("factorising"); // what the chapter's picture shows
     let started = Instant::now();
     let in_sequence: Vec<Vec<u64>> = NUMBERS.iter().map(|&number| divisors(number)).collect();
     let sequential = started.elapsed();
