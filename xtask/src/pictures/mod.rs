@@ -4,8 +4,10 @@
 //! `lesson.toml` ([`definition`]): which program, which side (Python or
 //! Rust), which section it stands beside, its title, caption and alt text.
 //! The program records what its threads do with the course's recorder
-//! (`crates/trace`, in Rust and in Python), and this command runs it,
-//! reads the trace ([`timeline`]) and draws it ([`svg`]).
+//! (`crates/trace`, in Rust and in Python), and this command runs it
+//! ([`record`]), merges and crops the trace files ([`files`]), reads the
+//! trace ([`timeline`]) and draws it ([`svg`], with [`layout`]'s
+//! arithmetic); [`check`] is what CI runs.
 //!
 //! ```text
 //! cargo xtask pictures                      the pictures, and when each was recorded
@@ -21,7 +23,10 @@
 //! Beside each SVG are its trace (`.trace.json`, which opens in Perfetto)
 //! and a note of when and where it was recorded (`.toml`).
 
+mod check;
 mod definition;
+mod files;
+mod layout;
 mod record;
 mod svg;
 mod timeline;
@@ -75,7 +80,7 @@ pub fn pictures(root: &Path, args: &[String]) -> Result {
         None => list(root),
         Some("--record") => record_into_book(root, &names),
         Some("--render") => render_book(root),
-        _ => check(root),
+        _ => check::check(root),
     }
 }
 
@@ -132,7 +137,7 @@ fn record_into_book(root: &Path, names: &[String]) -> Result {
         .into_iter()
         .filter(|p| names.is_empty() || lessons.iter().any(|l| l.name == p.lesson))
         .collect();
-    problems_of(root, &pictures)?;
+    check::problems_of(root, &pictures)?;
     if pictures.is_empty() {
         eprintln!("==> no pictures to record");
         return Ok(());
@@ -177,142 +182,6 @@ fn recorded_trace(picture: &Picture, dir: &Path) -> Result<Option<Value>> {
         .map_err(|e| fail(format!("{}: not a JSON trace: {e}", path.display())))
 }
 
-/// What is wrong with the definitions of `pictures`, all at once.
-fn problems_of(root: &Path, pictures: &[Picture]) -> Result {
-    let mut problems = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    for picture in pictures {
-        if !seen.insert(picture.id()) {
-            problems.push(format!("picture {}: defined twice", picture.id()));
-        }
-        let sections: Vec<String> = crate::sections::of_lesson(root, &picture.lesson)
-            .map_err(fail)?
-            .into_iter()
-            .map(|s| s.name)
-            .collect();
-        problems.extend(picture.problems(root, &sections));
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(fail(problems.join("\n")))
-    }
-}
-
-/// `--check`, for CI.
-fn check(root: &Path) -> Result {
-    let pictures = all();
-    problems_of(root, &pictures)?;
-    let book = book_pictures(root);
-    let mut problems = Vec::new();
-
-    // Every picture a chapter names is defined and recorded; every picture
-    // defined is shown somewhere.
-    let named = named_in_chapters(root)?;
-    for (chapter, id) in &named {
-        match pictures.iter().find(|p| &p.id() == id) {
-            None => problems.push(format!(
-                "{chapter}: {{{{#picture {id}}}}}: no such picture (a [[picture]] in crates/<lesson>/lesson.toml)"
-            )),
-            Some(picture) => {
-                for extension in ["svg", "trace.json", "toml"] {
-                    let path = picture.file(&book, extension);
-                    if !path.is_file() {
-                        problems.push(format!(
-                            "{chapter}: picture {id} is not recorded: no {} (cargo xtask pictures --record {})",
-                            path.strip_prefix(root).unwrap_or(&path).display(),
-                            picture.lesson
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    for picture in &pictures {
-        if !named.iter().any(|(_, id)| id == &picture.id()) {
-            problems.push(format!(
-                "picture {} is defined but no chapter shows it ({{{{#picture {}}}}})",
-                picture.id(),
-                picture.id()
-            ));
-        }
-    }
-    // Each SVG is what the renderer draws from its trace, byte for byte.
-    for picture in &pictures {
-        let Some(trace) = recorded_trace(picture, &book)? else {
-            continue;
-        };
-        let drawn = record::render(picture, &trace)?;
-        let path = picture.file(&book, "svg");
-        if fs::read_to_string(&path).ok().as_deref() != Some(drawn.as_str()) {
-            problems.push(format!(
-                "{} is not what its trace draws: cargo xtask pictures --render",
-                path.strip_prefix(root).unwrap_or(&path).display()
-            ));
-        }
-    }
-    if !problems.is_empty() {
-        return Err(fail(problems.join("\n")));
-    }
-
-    // And recording works: every picture, into a temporary directory.
-    let scratch =
-        std::env::temp_dir().join(format!("course-pictures-check-{}", std::process::id()));
-    let options = record::Options {
-        out: &scratch,
-        measure_idle: false,
-    };
-    let outcome = record::record(root, &pictures, &options);
-    let _ = fs::remove_dir_all(&scratch);
-    let recorded = outcome?;
-    eprintln!(
-        "==> {} pictures named by the chapters, each drawn from its trace; {} recorded afresh",
-        named.len(),
-        recorded.len()
-    );
-    Ok(())
-}
-
-/// Every `{{#picture <lesson>:<name>}}` in the book's chapters, with the
-/// chapter it is in.
-fn named_in_chapters(root: &Path) -> Result<Vec<(String, String)>> {
-    let src = root.join("book/src");
-    let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
-        let entry = entry.map_err(|e| fail(format!("{}: {e}", src.display())))?;
-        if entry.path().extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        let text = fs::read_to_string(entry.path())
-            .map_err(|e| fail(format!("{}: {e}", entry.path().display())))?;
-        let chapter = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .display()
-            .to_string();
-        found.extend(
-            directives(&text)
-                .into_iter()
-                .map(|id| (chapter.clone(), id)),
-        );
-    }
-    Ok(found)
-}
-
-/// The arguments of the `{{#picture …}}` directives in `text`.
-fn directives(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("{{#picture ") {
-        let after = &rest[start + "{{#picture ".len()..];
-        let Some(end) = after.find("}}") else { break };
-        found.push(after[..end].trim().to_owned());
-        rest = &after[end..];
-    }
-    found
-}
-
 /// What `{{#picture <lesson>:<name>}}` becomes in a chapter: the image,
 /// its alt text, and its caption with a link to the trace.
 pub fn figure(root: &Path, argument: &str) -> std::result::Result<String, String> {
@@ -347,8 +216,8 @@ pub fn figure(root: &Path, argument: &str) -> std::result::Result<String, String
          </figure>",
         name = picture.def.name,
         svg = href("svg"),
-        alt = svg::escape(&picture.def.alt),
-        caption = inline_code(&svg::escape(&picture.def.caption)),
+        alt = layout::escape(&picture.def.alt),
+        caption = inline_code(&layout::escape(&picture.def.caption)),
         trace = href("trace.json"),
     ))
 }
@@ -372,12 +241,6 @@ fn inline_code(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chapters_name_pictures_by_directive() {
-        let text = "a {{#picture blocking-io:gil}} b\n{{#picture x:y }}{{#output z:w}}";
-        assert_eq!(directives(text), ["blocking-io:gil", "x:y"]);
-    }
 
     /// The Python recorder and the renderer agree on the format: a small
     /// program records two threads and a hand-off, and they come back as
@@ -419,7 +282,7 @@ with trace.region("shown"):
             .collect();
         fs::remove_dir_all(&dir).unwrap();
         assert_eq!(files.len(), 1);
-        let trace = timeline::merge(files).unwrap();
+        let trace = files::merge(files).unwrap();
         let t = timeline::Timeline::read(&trace, Some("shown")).unwrap();
         let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
         assert_eq!(labels, ["MainThread", "worker"]);

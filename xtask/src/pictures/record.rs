@@ -17,8 +17,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde_json::Value;
 
 use super::definition::{Picture, Side};
+use super::files;
 use super::svg;
-use super::timeline::{self, Timeline};
+use super::timeline::Timeline;
 use crate::{Result, fail, run_command};
 
 /// A picture's program is a lesson (two seconds) or one of its Python
@@ -154,7 +155,7 @@ fn run(root: &Path, mut command: Command, args: &[String]) -> Result<Value> {
         }
         Err(err) => return Err(fail(format!("the program did not end: {err}"))),
     }
-    timeline::merge(traces?).map_err(fail)
+    files::merge(traces?).map_err(fail)
 }
 
 fn read_traces(dir: &Path) -> Result<Vec<Value>> {
@@ -177,7 +178,7 @@ fn read_traces(dir: &Path) -> Result<Vec<Value>> {
 /// Writes one picture's cropped trace, its SVG and its note under `out`.
 fn write(picture: &Picture, trace: &Value, program: &str, recorded_on: &str, out: &Path) -> Result {
     let d = &picture.def;
-    let mut cropped = timeline::crop(trace, d.window.as_deref())
+    let mut cropped = files::crop(trace, d.window.as_deref())
         .map_err(|e| fail(format!("picture {}: {e}", picture.id())))?;
     let other = &mut cropped["otherData"];
     other["picture"] = Value::from(picture.id());
@@ -197,7 +198,7 @@ fn write(picture: &Picture, trace: &Value, program: &str, recorded_on: &str, out
         toml_string(recorded_on)
     );
     for (extension, text) in [
-        ("trace.json", timeline::to_text(&cropped)),
+        ("trace.json", files::to_text(&cropped)),
         ("svg", drawn),
         ("toml", note),
     ] {

@@ -1,7 +1,7 @@
 //! A trace read back: the Chrome trace events the course's recorders write
 //! (`crates/trace`, Rust and Python), as lanes of spans, hand-offs and
-//! moments in one time window. Also how the files of several processes are
-//! merged into one trace, and a trace cropped to a picture's window.
+//! moments in one time window. (How trace files are merged, cropped and
+//! written is `files.rs`.)
 //!
 //! Times stay in the format's microseconds, as `f64`.
 
@@ -90,23 +90,23 @@ type FlowKey = (String, i64);
 /// One end of a hand-off: its lane, `(pid, tid)`, and when.
 type End = ((u64, u64), f64);
 
-fn events(trace: &Value) -> Result<&Vec<Value>, String> {
+pub(super) fn events(trace: &Value) -> Result<&Vec<Value>, String> {
     trace
         .get("traceEvents")
         .and_then(Value::as_array)
         .ok_or_else(|| "not a Chrome trace: no `traceEvents` list".to_owned())
 }
 
-fn key(event: &Value) -> (u64, u64) {
+pub(super) fn key(event: &Value) -> (u64, u64) {
     let id = |f: &str| event.get(f).and_then(Value::as_u64).unwrap_or(0);
     (id("pid"), id("tid"))
 }
 
-fn text<'a>(event: &'a Value, field: &str) -> &'a str {
+pub(super) fn text<'a>(event: &'a Value, field: &str) -> &'a str {
     event.get(field).and_then(Value::as_str).unwrap_or("")
 }
 
-fn number(event: &Value, field: &str) -> Option<f64> {
+pub(super) fn number(event: &Value, field: &str) -> Option<f64> {
     event.get(field).and_then(Value::as_f64)
 }
 
@@ -312,106 +312,14 @@ fn flow_id(id: &Value) -> Option<i64> {
         .or_else(|| id.as_str().and_then(|s| s.parse().ok()))
 }
 
-/// The traces of one run's processes, one trace: each file's times moved
-/// onto the earliest file's clock by their `epoch_unix_ns`.
-pub fn merge(traces: Vec<Value>) -> Result<Value, String> {
-    let epoch = |t: &Value| {
-        t.pointer("/otherData/epoch_unix_ns")
-            .and_then(Value::as_u64)
-            .unwrap_or(0)
-    };
-    let earliest = traces
-        .iter()
-        .map(epoch)
-        .min()
-        .ok_or("the program wrote no trace")?;
-    let mut merged = Vec::new();
-    let mut other = Map::new();
-    let mut dropped = 0;
-    for trace in &traces {
-        let shift = (epoch(trace) - earliest) as f64 / 1000.0;
-        for event in events(trace)? {
-            let mut event = event.clone();
-            if shift != 0.0
-                && text(&event, "ph") != "M"
-                && let Some(ts) = number(&event, "ts")
-            {
-                event["ts"] = Value::from(((ts + shift) * 1000.0).round() / 1000.0);
-            }
-            merged.push(event);
-        }
-        dropped += trace
-            .pointer("/otherData/dropped")
-            .and_then(Value::as_u64)
-            .unwrap_or(0);
-        if other.is_empty()
-            && let Some(map) = trace.get("otherData").and_then(Value::as_object)
-        {
-            other = map.clone();
-        }
-    }
-    other.insert("epoch_unix_ns".into(), Value::from(earliest));
-    other.insert("dropped".into(), Value::from(dropped));
-    other.insert("processes".into(), Value::from(traces.len()));
-    Ok(serde_json::json!({ "traceEvents": merged, "displayTimeUnit": "ms", "otherData": other }))
-}
-
-/// `trace` with only what its picture shows: the events that touch the
-/// window (the region `window`, or all), and the names of their lanes.
-pub fn crop(trace: &Value, window: Option<&str>) -> Result<Value, String> {
-    let all = events(trace)?;
-    let kept: Vec<Value> = match window {
-        None => all.clone(),
-        Some(name) => {
-            let (from, to) = region(trace, name)?;
-            let touches = |e: &Value| {
-                let Some(ts) = number(e, "ts") else {
-                    return false;
-                };
-                let end = ts + number(e, "dur").unwrap_or(0.0);
-                end >= from && ts <= to
-            };
-            let drawn: Vec<&Value> = all
-                .iter()
-                .filter(|e| text(e, "ph") != "M" && touches(e))
-                .collect();
-            let lanes: std::collections::BTreeSet<(u64, u64)> =
-                drawn.iter().map(|e| key(e)).collect();
-            let pids: std::collections::BTreeSet<u64> = lanes.iter().map(|k| k.0).collect();
-            all.iter()
-                .filter(|e| {
-                    text(e, "ph") == "M"
-                        && (lanes.contains(&key(e))
-                            || (text(e, "name") == "process_name" && pids.contains(&key(e).0)))
-                })
-                .chain(drawn)
-                .cloned()
-                .collect()
-        }
-    };
-    let mut out = trace.clone();
-    out["traceEvents"] = Value::Array(kept);
-    Ok(out)
-}
-
-/// The trace as the book keeps it: one event a line, so a diff reads.
-pub fn to_text(trace: &Value) -> String {
-    let events = events(trace).map(|e| e.as_slice()).unwrap_or_default();
-    let lines: Vec<String> = events.iter().map(Value::to_string).collect();
-    let other = trace.get("otherData").cloned().unwrap_or(Value::Null);
-    format!(
-        "{{\"traceEvents\":[\n{}\n],\n\"displayTimeUnit\":\"ms\",\n\"otherData\":{}}}\n",
-        lines.join(",\n"),
-        other
-    )
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use serde_json::json;
 
-    fn sample() -> Value {
+    /// A trace of three threads: a region, runs, a join, an I/O wait, a
+    /// hand-off (its ends out of order) and a moment after the region.
+    pub(in crate::pictures) fn sample() -> Value {
         json!({"traceEvents": [
             {"ph":"M","name":"process_name","ts":0,"pid":1,"tid":0,"args":{"name":"demo"}},
             {"ph":"M","name":"thread_name","ts":0,"pid":1,"tid":1,"args":{"name":"main"}},
@@ -452,38 +360,5 @@ mod tests {
         assert_eq!(t.window, (0.0, 5000.0));
         let err = Timeline::read(&sample(), Some("nowhere")).unwrap_err();
         assert!(err.contains("no region `nowhere`"), "{err}");
-    }
-
-    #[test]
-    fn cropping_keeps_what_touches_the_window_and_the_names_of_its_lanes() {
-        let cropped = crop(&sample(), Some("shown")).unwrap();
-        let events = cropped["traceEvents"].as_array().unwrap();
-        assert!(
-            events
-                .iter()
-                .all(|e| e["name"] != "late" && e["ts"] != 0.0 || e["ph"] == "M")
-        );
-        assert_eq!(events.iter().filter(|e| e["ph"] == "M").count(), 2);
-        assert_eq!(
-            Timeline::read(&cropped, Some("shown")).unwrap(),
-            Timeline::read(&sample(), Some("shown")).unwrap()
-        );
-    }
-
-    #[test]
-    fn processes_are_lined_up_by_their_epochs() {
-        let a = json!({"traceEvents": [
-            {"ph":"X","cat":"run","name":"w","ts":10.0,"dur":1.0,"pid":1,"tid":1}],
-            "otherData": {"epoch_unix_ns": 1_000_000u64}});
-        let b = json!({"traceEvents": [
-            {"ph":"X","cat":"run","name":"w","ts":10.0,"dur":1.0,"pid":2,"tid":1}],
-            "otherData": {"epoch_unix_ns": 1_500_000u64}});
-        let merged = merge(vec![b, a]).unwrap();
-        let t = Timeline::read(&merged, None).unwrap();
-        assert_eq!(t.window, (10.0, 511.0));
-        let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
-        assert_eq!(labels, ["process 1: thread 1", "process 2: thread 2"]);
-        assert_eq!(merged["otherData"]["processes"], 2);
-        assert!(to_text(&merged).lines().count() >= 4);
     }
 }
