@@ -124,7 +124,6 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
         return Ok(());
     };
     let chosen = chosen(&args.lessons)?;
-    let every_experiment = chosen.len() == all_experiments().len();
     let python = python::python3();
     if python.is_none() {
         if args.record {
@@ -140,21 +139,10 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
     } else {
         None
     };
-
     let lessons = lessons_in_order(&chosen);
-    eprintln!(
-        "==> building the Rust sides (release): {}",
-        lessons.join(", ")
-    );
-    let mut build = vec!["build", "--release", "--quiet"];
-    let examples: Vec<String> = lessons.iter().map(|l| example(l)).collect();
-    for name in &examples {
-        build.extend(["--example", name]);
-    }
-    let packages: Vec<&Lesson> = lessons.iter().filter_map(|l| lessons::find(l)).collect();
-    crate::cargo(&build, &packages)?;
-
-    let mut measured = Vec::new();
+    build_rust_sides(&lessons)?;
+    let mut figures: Vec<Figures> = Vec::new();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     for (index, &(lesson, experiment)) in chosen.iter().enumerate() {
         let size = if args.quick {
             experiment.quick
@@ -162,52 +150,24 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
             experiment.full
         };
         let progress = format!(
-            "[{}/{}] {}: {} (--size {}: {})",
+            "[{}/{}] {}: {} (--size {size}: {})",
             index + 1,
             chosen.len(),
             lesson.name,
             experiment.name,
-            size,
             experiment.size
         );
-        let binary = target_dir()
-            .join("release/examples")
-            .join(example(&lesson.name));
-        let sized = |mut command: Command| {
-            command
-                .args(["--runs", &runs.to_string(), "--size", &size.to_string()])
-                .current_dir(root);
-            command
-        };
-        eprintln!("==> {progress}: Rust, {runs} run(s)");
-        let mut command = Command::new(&binary);
-        command.arg(&experiment.name);
-        let what = format!("{} compare {}", lesson.name, experiment.name);
-        let mut m = Measured {
-            lesson: &lesson.name,
-            experiment,
+        let sides = Sides {
+            root,
+            python: python.as_deref(),
+            runs,
             size,
-            rust: report_of(sized(command), &what)?,
-            python: None,
+            progress: &progress,
         };
-        m.check_cases().map_err(fail)?;
-        if let Some(python) = &python {
-            eprintln!("==> {progress}: Python, {runs} run(s)");
-            let program = experiment.python_program(&lesson.name);
-            let mut command = Command::new(python);
-            // -B: write no `__pycache__` into the repository.
-            command.arg("-B").arg(root.join(&program));
-            m.python = Some(report_of(sized(command), &program.display().to_string())?);
-        }
-        measured.push(m);
-    }
-
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut figures: Vec<Figures> = Vec::new();
-    for m in &measured {
+        let m = sides.measure(lesson, experiment)?;
         figures.extend(m.figures(cores).map_err(fail)?);
     }
-    let rows = table::rows(&figures);
+
     let experiments: Vec<&Experiment> = chosen.iter().map(|(_, e)| *e).collect();
     println!();
     if args.quick {
@@ -219,6 +179,7 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
         println!("python3 is not on the PATH: Rust only.");
     }
     println!();
+    let rows = table::rows(&figures);
     print!(
         "{}",
         table::table(&rows, python.is_some(), lessons.len() > 1)
@@ -228,46 +189,125 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
     if args.record {
         let python = python.as_deref().unwrap_or("python3");
         let machine = record::machine(python, cores, RUNS, idle_at_start);
-        let date = record::today();
-        let dir = root.join("book/src/measured");
-        fs::create_dir_all(&dir).map_err(|e| fail(format!("{}: {e}", dir.display())))?;
-        let mut written = Vec::new();
-        let mut groups: Vec<(&str, Vec<&Experiment>)> = lessons
-            .iter()
-            .map(|lesson| {
-                let own = chosen
-                    .iter()
-                    .filter(|(l, _)| l.name == *lesson)
-                    .map(|(_, e)| *e)
-                    .collect();
-                (*lesson, own)
-            })
-            .collect();
-        if every_experiment {
-            groups.push(("all", experiments.clone()));
-        }
-        for (name, own) in groups {
-            let own_figures: Vec<Figures> = figures
-                .iter()
-                .filter(|f| name == "all" || f.lesson == name)
-                .cloned()
-                .collect();
-            let recorded = record::Recorded {
-                machine: &machine,
-                date: &date,
-                rows: &own_figures,
-            };
-            let legend = table::legend(&own, true);
-            written.push(record::write(
-                &dir,
-                name,
-                &recorded,
-                &table::rows(&own_figures),
-                &legend,
-            )?);
-        }
-        eprintln!("==> recorded: {}", written.join(", "));
+        let every_experiment = chosen.len() == all_experiments().len();
+        record_all(root, &chosen, &figures, &machine, every_experiment)?;
     }
+    Ok(())
+}
+
+/// Builds the chosen lessons' `examples/compare.rs`, in one cargo run.
+fn build_rust_sides(lessons: &[&str]) -> Result {
+    eprintln!(
+        "==> building the Rust sides (release): {}",
+        lessons.join(", ")
+    );
+    let examples: Vec<String> = lessons.iter().map(|l| example(l)).collect();
+    let mut build = vec!["build", "--release", "--quiet"];
+    for name in &examples {
+        build.extend(["--example", name]);
+    }
+    let packages: Vec<&Lesson> = lessons.iter().filter_map(|l| lessons::find(l)).collect();
+    crate::cargo(&build, &packages)
+}
+
+/// How both sides of an experiment are run.
+struct Sides<'a> {
+    root: &'a Path,
+    /// `None` without python3.
+    python: Option<&'a str>,
+    runs: usize,
+    size: u64,
+    /// `[n/N] lesson: experiment (--size ...)`, for the log.
+    progress: &'a str,
+}
+
+impl Sides<'_> {
+    /// Runs the Rust side, checks that it reported every fact the case
+    /// texts name, then runs the Python side.
+    fn measure<'e>(&self, lesson: &'e Lesson, experiment: &'e Experiment) -> Result<Measured<'e>> {
+        let runs = self.runs;
+        let sized = |mut command: Command| {
+            command
+                .args([
+                    "--runs",
+                    &runs.to_string(),
+                    "--size",
+                    &self.size.to_string(),
+                ])
+                .current_dir(self.root);
+            command
+        };
+        eprintln!("==> {}: Rust, {runs} run(s)", self.progress);
+        let binary = target_dir()
+            .join("release/examples")
+            .join(example(&lesson.name));
+        let mut command = Command::new(&binary);
+        command.arg(&experiment.name);
+        let what = format!("{} compare {}", lesson.name, experiment.name);
+        let mut m = Measured {
+            lesson: &lesson.name,
+            experiment,
+            size: self.size,
+            rust: report_of(sized(command), &what)?,
+            python: None,
+        };
+        m.check_cases().map_err(fail)?;
+        if let Some(python) = self.python {
+            eprintln!("==> {}: Python, {runs} run(s)", self.progress);
+            let program = experiment.python_program(&lesson.name);
+            let mut command = Command::new(python);
+            // -B: write no `__pycache__` into the repository.
+            command.arg("-B").arg(self.root.join(&program));
+            m.python = Some(report_of(sized(command), &program.display().to_string())?);
+        }
+        Ok(m)
+    }
+}
+
+/// `--record`: each lesson's table and figures, and all of them when every
+/// experiment ran.
+fn record_all(
+    root: &Path,
+    chosen: &[(&'static Lesson, &'static Experiment)],
+    figures: &[Figures],
+    machine: &str,
+    every_experiment: bool,
+) -> Result {
+    let date = record::today();
+    let dir = root.join("book/src/measured");
+    fs::create_dir_all(&dir).map_err(|e| fail(format!("{}: {e}", dir.display())))?;
+    let mut names = lessons_in_order(chosen);
+    if every_experiment {
+        names.push("all");
+    }
+    let mut written = Vec::new();
+    for name in names {
+        let theirs = |lesson: &str| name == "all" || lesson == name;
+        let experiments: Vec<&Experiment> = chosen
+            .iter()
+            .filter(|(l, _)| theirs(&l.name))
+            .map(|(_, e)| *e)
+            .collect();
+        let figures: Vec<Figures> = figures
+            .iter()
+            .filter(|f| theirs(&f.lesson))
+            .cloned()
+            .collect();
+        let recorded = record::Recorded {
+            machine,
+            date: &date,
+            rows: &figures,
+        };
+        let legend = table::legend(&experiments, true);
+        written.push(record::write(
+            &dir,
+            name,
+            &recorded,
+            &table::rows(&figures),
+            &legend,
+        )?);
+    }
+    eprintln!("==> recorded: {}", written.join(", "));
     Ok(())
 }
 
