@@ -29,30 +29,20 @@
 //!
 //! [`verdict`] computes every `yes`/`no` the lesson prints from its evidence.
 //!
-//! The synchronisation types come from a `sync` shim, so the counters can be
-//! model-checked with loom (`tests/loom.rs`) under `--cfg loom`.
+//! The counters' `Mutex` and `AtomicU64` come from [`kit::sync`]: std's in a
+//! normal build, loom's under `--cfg loom`, so `tests/loom.rs` explores
+//! every interleaving of the very counters the lesson runs. (parking_lot's
+//! lock is its own, and loom cannot schedule it.) The counters call
+//! `lock()` and handle poisoning themselves, as the chapter shows, rather
+//! than through the kit's `lock` helper.
 
-use std::any::Any;
 use std::fmt;
 use std::sync::{Barrier, PoisonError};
 use std::thread;
 
-use sync::{AtomicU64, Mutex, Ordering};
+use kit::sync::{AtomicU64, Mutex, Ordering};
 
 pub mod verdict;
-
-/// std's types normally; loom's under `--cfg loom`, so that `tests/loom.rs`
-/// can explore every interleaving of the counters' operations.
-mod sync {
-    #[cfg(loom)]
-    pub(crate) use loom::sync::Mutex;
-    #[cfg(loom)]
-    pub(crate) use loom::sync::atomic::{AtomicU64, Ordering};
-    #[cfg(not(loom))]
-    pub(crate) use std::sync::Mutex;
-    #[cfg(not(loom))]
-    pub(crate) use std::sync::atomic::{AtomicU64, Ordering};
-}
 
 // ANCHOR: counter
 /// What every counter in this lesson can do: Python's
@@ -137,8 +127,8 @@ impl StdMutexCounter {
 impl Counter for StdMutexCounter {
     fn increment(&self, offset: u64) {
         // `lock()` returns `Err` only if a thread panicked while holding the
-        // lock (section 3). An addition cannot be left half done, so that
-        // warning carries no news here: take the guard anyway.
+        // lock (poisoning, shown next). An addition cannot be left half
+        // done, so that warning carries no news here: take the guard anyway.
         let mut count = self.count.lock().unwrap_or_else(PoisonError::into_inner);
         *count += offset;
     } // the guard is dropped here, and the lock released: Python's end of `with`
@@ -232,12 +222,12 @@ impl SharedCounter {
         }
     }
 
-    /// `with self._value_lock: self._value += delta`
+    /// Adds `delta` to the value, under the lock.
     pub fn incr(&self, delta: i64) {
         *self.value.lock().unwrap_or_else(PoisonError::into_inner) += delta;
     }
 
-    /// `with self._value_lock: self._value -= delta`
+    /// Takes `delta` from the value, under the lock.
     pub fn decr(&self, delta: i64) {
         *self.value.lock().unwrap_or_else(PoisonError::into_inner) -= delta;
     }
@@ -378,16 +368,5 @@ impl Tally {
 impl fmt::Display for Tally {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "count {}, readings {:?}", self.count, self.readings)
-    }
-}
-
-/// The message a panicking thread gave, from the payload `join` returned.
-pub fn panic_message(payload: &(dyn Any + Send)) -> &str {
-    if let Some(message) = payload.downcast_ref::<&str>() {
-        message
-    } else if let Some(message) = payload.downcast_ref::<String>() {
-        message
-    } else {
-        "(a panic with a payload that is not a string)"
     }
 }

@@ -10,10 +10,11 @@ use std::sync::{Mutex, RwLock, TryLockError};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use kit::panic_message;
 use locks::verdict;
 use locks::{
     AtomicCounter, ParkingLotCounter, SharedCounter, StdMutexCounter, Tally, count_in_threads,
-    count_locally, panic_message, race_lossy_counter,
+    count_locally, race_lossy_counter,
 };
 
 /// Effective Python's numbers: five sensors, 100 000 readings each.
