@@ -1,8 +1,9 @@
-"""Section 2, Item 54's fix: the increment under a Lock, in one `with` block.
+"""Item 54's fix: the increment under a Lock, in one `with` block.
 
-The lock sits beside the count; every method that touches the count must
-remember to take it. (In Rust the Mutex owns the count: there is no other
-way to it.)
+The Python beside `a_mutex_makes_the_increment_one_step` in the Rust
+`main.rs`. The lock sits beside the count, and every method that touches
+the count must remember to take it. (In Rust the Mutex owns the count:
+there is no other way to it.)
 """
 from threading import Lock, Thread
 
@@ -11,33 +12,39 @@ HOW_MANY = 100_000
 
 
 # ANCHOR: a_mutex_makes_the_increment_one_step
-class Tally:
-    """A count and the lock that guards it, side by side: every method
-    that touches `total` has to remember to take `_guard`."""
+class LockedCounter:
+    """Item 54's counter with a lock taken around its `+=`: the lock sits
+    beside the count, and only habit makes every method take it."""
 
-    def __init__(self):
-        self._guard = Lock()
-        self.total = 0
+    def __init__(self, start=0):
+        self.count = start
+        self.lock = Lock()
 
-    def add(self, amount):
-        with self._guard:
-            self.total += amount
+    def increment(self, offset):
+        with self.lock:  # load, add and store: now one step
+            self.count += offset
 
 
-def worker(counter, how_many):
-    for _ in range(how_many):
-        counter.add(1)
+def in_threads(job):
+    """Runs `job` on THREADS threads at once and waits for all of them."""
+    threads = [Thread(target=job) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 print("== 2. A Mutex makes the increment one step ==")
-counter = Tally()
-threads = [Thread(target=worker, args=(counter, HOW_MANY))
-           for _ in range(THREADS)]
-for thread in threads:
-    thread.start()
-for thread in threads:
-    thread.join()
+counter = LockedCounter()
+
+
+def job():
+    for _ in range(HOW_MANY):
+        counter.increment(1)
+
+
+in_threads(job)
 expected = THREADS * HOW_MANY
-print(f"threading.Lock: expected {expected}, found {counter.total}: "
-      "no update lost:", "yes" if counter.total == expected else "no")
+print(f"threading.Lock: expected {expected}, found {counter.count}: "
+      "no update lost:", "yes" if counter.count == expected else "no")
 # ANCHOR_END: a_mutex_makes_the_increment_one_step

@@ -1,4 +1,6 @@
-"""Section 3: an exception inside `with lock:` releases the lock; nobody is told.
+"""An exception inside `with lock:` releases the lock, and nobody is told.
+
+The Python beside `a_panic_poisons_a_std_mutex` in the Rust `main.rs`.
 
 A tally keeps a count and a list of readings, and the count must equal the
 list's length. A thread raises halfway through recording a reading, inside

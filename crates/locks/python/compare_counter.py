@@ -15,16 +15,22 @@ THREADS = 5
 QUICK_SIZE = 10_000
 
 
-class LockedCounter:
-    """A count and the lock that every increment takes."""
+class CountUnderLock:
+    """Item 54's fix in the shape of the Rust side's `StdMutexCounter`:
+    `increment` takes the lock for its one addition, and `count` reads the
+    total once the threads are done."""
 
     def __init__(self):
-        self.lock = threading.Lock()
-        self.count = 0
+        self._total = 0
+        self._lock = threading.Lock()
 
     def increment(self, offset):
-        with self.lock:
-            self.count += offset
+        with self._lock:
+            self._total += offset
+
+    @property
+    def count(self):
+        return self._total
 
 
 def add_ones(counter, how_many):
@@ -33,7 +39,7 @@ def add_ones(counter, how_many):
 
 
 def one_run(size):
-    counter = LockedCounter()
+    counter = CountUnderLock()
     threads = [
         threading.Thread(target=add_ones, args=(counter, size)) for _ in range(THREADS)
     ]

@@ -1,4 +1,7 @@
-"""Section 9: hold the lock for the update, not for the work.
+"""Hold the lock for the update, not for the work.
+
+The Python beside `hold_the_lock_for_the_update_not_the_work` in the Rust
+`main.rs`.
 
 Five threads each "read a sensor" (a 50 ms wait) and record the reading in a
 shared list, first with the wait inside the lock, then outside it. Inside,

@@ -1,4 +1,6 @@
-"""Section 8: `with lock:` holds the lock exactly for the block.
+"""`with lock:` holds the lock exactly for the block.
+
+The Python beside `the_guard_is_with_lock` in the Rust `main.rs`.
 
 While the block runs, another thread's non-blocking acquire fails; once the
 block has ended, however it ended, it succeeds.
