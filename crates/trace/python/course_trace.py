@@ -45,7 +45,7 @@ READY = "waiting for the GIL or a core"
 WAITS = ("lock", "condvar", "io", "join", "sleep")
 MAX_EVENTS_PER_LANE = 1 << 20
 
-_path = None
+_path = None  # the file name as given: "{pid}" is filled in when it is written
 _on = False
 _epoch = 0
 _epoch_unix_ns = 0
@@ -66,7 +66,7 @@ def record_to(path):
         _epoch = time.perf_counter_ns()
         _epoch_unix_ns = time.time_ns()
         atexit.register(_write_at_exit)
-    _path = str(path).replace("{pid}", str(os.getpid()))
+    _path = str(path)
     _on = True
     _lane()  # the thread that turns recording on (the main thread) is drawn first
 
@@ -234,15 +234,19 @@ def finish():
     if not _on:
         return
     _on = False
-    with open(_path, "w", encoding="utf-8") as out:
+    with open(_file(), "w", encoding="utf-8") as out:
         out.write(_chrome_trace())
+
+
+def _file():
+    return _path.replace("{pid}", str(os.getpid()))
 
 
 def _write_at_exit():
     try:
         finish()
     except OSError as err:
-        print(f"course_trace: could not write {_path}: {err}", file=sys.stderr)
+        print(f"course_trace: could not write {_file()}: {err}", file=sys.stderr)
 
 
 def _us(ns):
@@ -286,8 +290,61 @@ def _chrome_trace():
             '"otherData":' + json.dumps(other, separators=(",", ":")) + "}\n")
 
 
+def _forked():
+    """In a child made by fork: its own lanes, and its own file (put "{pid}"
+    in the name)."""
+    global _lanes, _local, _lock
+    _lanes, _local, _lock = [], threading.local(), threading.Lock()
+    if _on:
+        _lane()
+
+
+class _Anchor:
+    """What multiprocessing's after-fork hook hangs on (it keeps a weak
+    reference)."""
+
+
+_anchor = None
+
+
+def _before_fork():
+    # multiprocessing ends a forked child with os._exit, past atexit, and
+    # clears its finalizers as the child starts: write the trace from a
+    # finalizer registered after that, by its own after-fork hook.
+    global _anchor
+    util = sys.modules.get("multiprocessing.util")
+    if _on and util is not None and _anchor is None:
+        _anchor = _Anchor()
+        util.register_after_fork(
+            _anchor, lambda _: util.Finalize(None, _write_at_exit, exitpriority=0))
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork, after_in_child=_forked)
+
 if os.environ.get(ENV):
     record_to(os.environ[ENV])
+
+
+def _child_work(pid):
+    with running("in the child"):
+        pid.value = os.getpid()
+
+
+def _forked_child():
+    """Runs _child_work in a process forked by multiprocessing; its pid."""
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork here (Windows)
+        return None
+    pid = context.Value("i", 0)
+    process = context.Process(target=_child_work, args=(pid,))
+    process.start()
+    process.join()
+    assert process.exitcode == 0
+    return pid.value
 
 
 def _check():
@@ -311,9 +368,14 @@ def _check():
             with waiting("join"):
                 thread.join()
             flow_in("put", 1)
+            child = _forked_child()
         finish()
         with open(path.replace("{pid}", str(os.getpid())), encoding="utf-8") as f:
             trace = json.load(f)
+        if child is not None:
+            with open(path.replace("{pid}", str(child)), encoding="utf-8") as f:
+                theirs = json.load(f)["traceEvents"]
+            assert [e["name"] for e in theirs if e["ph"] == "X"] == ["in the child"], theirs
     events = trace["traceEvents"]
     assert all(k in e for e in events for k in ("ph", "ts", "pid", "tid")), events
     cats = {e.get("cat") for e in events}
