@@ -182,15 +182,16 @@ impl Timeline {
             }
         }
         // A hand-off's two ends may come in either order (each thread's
-        // events are written together).
+        // events are written together). One out may have several ins: a
+        // `notify_all` wakes every waiter, and each wake-up is an arrow.
         let mut flows: Vec<_> = ins
             .into_iter()
             .filter_map(|((name, id), to)| {
-                let from = outs.remove(&(name.clone(), id))?;
+                let from = *outs.get(&(name.clone(), id))?;
                 Some((name, from, to))
             })
             .collect();
-        flows.sort_by(|a, b| a.1.1.total_cmp(&b.1.1));
+        flows.sort_by(|a, b| a.1.1.total_cmp(&b.1.1).then(a.2.1.total_cmp(&b.2.1)));
 
         let window = match window {
             Some(name) => region(trace, name)?,
@@ -352,6 +353,25 @@ pub(super) mod tests {
             }]
         );
         assert_eq!(t.other["recorded"], "today");
+    }
+
+    #[test]
+    fn one_notify_that_wakes_two_waiters_is_two_arrows() {
+        let trace = json!({"traceEvents": [
+            {"ph":"X","cat":"wait.sleep","name":"interval","ts":0.0,"dur":100.0,"pid":1,"tid":1},
+            {"ph":"s","cat":"hand-off","name":"tick","id":1,"ts":100.0,"pid":1,"tid":1},
+            {"ph":"f","cat":"hand-off","name":"tick","id":1,"bp":"e","ts":130.0,"pid":1,"tid":3},
+            {"ph":"f","cat":"hand-off","name":"tick","id":1,"bp":"e","ts":120.0,"pid":1,"tid":2},
+            {"ph":"f","cat":"hand-off","name":"tick","id":2,"bp":"e","ts":150.0,"pid":1,"tid":2},
+        ]});
+        let t = Timeline::read(&trace, None).unwrap();
+        let arrow = |to, at| Flow {
+            name: "tick".into(),
+            from: (0, 100.0),
+            to: (to, at),
+        };
+        // The wake-up with no notify (id 2) draws nothing.
+        assert_eq!(t.flows, [arrow(1, 120.0), arrow(2, 130.0)]);
     }
 
     #[test]
