@@ -57,7 +57,7 @@ fn factorising(c: &mut Criterion) {
         b.iter(|| one_thread_each(NUMBERS.map(|number| move || divisors(black_box(number)))));
     });
     // As many threads as cores, each with the same number of trial
-    // divisions (section 7): on two cores, 3361380 each.
+    // divisions (the chapter's equal shares): on two cores, 3361380 each.
     let cores = thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
     group.bench_function("equal shares", |b| {
         b.iter(|| divisors_in_shares(&NUMBERS, equal_shares(black_box(&NUMBERS), cores)));

@@ -1,4 +1,4 @@
-//! What lesson 3, `blocking-io`, needs that is not the point of its sections
+//! What the `blocking-io` lesson needs that is not the point of its sections
 //! (Effective Python Items 53 and 64). The chapter is `book/src/blocking-io.md`.
 //!
 //! - [`wait_readable`]: one genuinely blocking system call, `poll(2)` with a
@@ -11,7 +11,7 @@
 //! - [`one_thread_each`]: run jobs on a thread each, results in job order.
 //! - [`best_speed_up`]: the most that N cores can give a set of jobs.
 //! - [`shares`]: the same work split into shares, one thread per share:
-//!   one per number, or equal slices, one per core (section 7).
+//!   one per number, or equal slices, one per core.
 //! - [`verdict`]: every `yes`/`no` the lesson prints, computed from its
 //!   evidence.
 //!

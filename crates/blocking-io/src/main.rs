@@ -1,4 +1,4 @@
-//! Lesson 3, `blocking-io`: threads for blocking I/O, and real parallelism
+//! The `blocking-io` lesson: threads for blocking I/O, and real parallelism
 //! (Effective Python Items 53 and 64). The chapter is `book/src/blocking-io.md`.
 //!
 //! Read it top to bottom: `main` runs one function per section. Threads here
@@ -143,7 +143,8 @@ fn five_threads_wait_while_the_main_thread_computes() -> io::Result<()> {
         verdict::each_blocked_for_at_least(&blocked, TIMEOUT)
     );
     // Five calls of 100 ms that overlap take about 100 ms; 300 ms leaves room
-    // for a loaded machine, and is still far from the 500 ms of section 3.
+    // for a loaded machine, and is still far from the 500 ms the same calls
+    // took one after another.
     println!(
         "all five took {took:.1?} together: less than three timeouts: {}",
         verdict::under_three_timeouts(took, TIMEOUT)
@@ -174,8 +175,9 @@ fn what_speed_up_to_expect_on_n_cores() -> NonZeroUsize {
 }
 // ANCHOR_END: expect_on_n_cores
 
-/// What section 6 found one after another, and how long that took: section 7
-/// compares its threads with the same run.
+/// What `factorising_on_one_thread_per_number` found one after another, and
+/// how long that took: `factorising_in_equal_shares_one_per_core` compares
+/// its threads with the same run.
 struct InSequence {
     divisors: Vec<Vec<u64>>,
     took: Duration,
@@ -201,7 +203,7 @@ fn factorising_on_one_thread_per_number(cores: NonZeroUsize) -> InSequence {
     }
     println!(
         "one thread per number found the same divisors as one thread for all: {}",
-        verdict::same_results(&on_threads, &in_sequence)
+        verdict::same_divisors(&on_threads, &in_sequence)
     );
     // The speed-up moves with whatever else the machine is running, so no
     // verdict rests on it here: the bench measures it.
@@ -219,7 +221,8 @@ fn factorising_on_one_thread_per_number(cores: NonZeroUsize) -> InSequence {
 // ANCHOR: equal_shares
 fn factorising_in_equal_shares_one_per_core(cores: NonZeroUsize, in_sequence: &InSequence) {
     println!("\n== 7. Factorising in equal shares, one per core ==");
-    // Section 6's split again, each thread counting its trial divisions.
+    // One thread per number again, each thread now counting its trial
+    // divisions.
     let started = Instant::now();
     let per_number = shares::divisors_in_shares(&NUMBERS, shares::one_share_per_number(&NUMBERS));
     let per_number_took = started.elapsed();
@@ -250,9 +253,10 @@ fn factorising_in_equal_shares_one_per_core(cores: NonZeroUsize, in_sequence: &I
     );
     println!(
         "equal shares found the same divisors as one thread for all: {}",
-        verdict::same_results(&equal.divisors, &in_sequence.divisors)
+        verdict::same_divisors(&equal.divisors, &in_sequence.divisors)
     );
-    // As in section 6, the times are shown but judged by the bench.
+    // As with one thread per number, the times are shown but judged by the
+    // bench.
     let speed_up = |took: Duration| in_sequence.took.as_secs_f64() / took.as_secs_f64();
     println!(
         "in sequence {:.1?}, one thread per number {per_number_took:.1?}, equal shares {equal_took:.1?}",

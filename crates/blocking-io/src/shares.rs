@@ -1,12 +1,14 @@
-//! Section 7: the factorising work split into shares, one thread per share.
+//! The factorising work split into shares, one thread per share: what
+//! `factorising_in_equal_shares_one_per_core`, in `main.rs`, runs.
 //!
 //! The work of [`divisors`](crate::divisors) is one trial division per
 //! candidate, so a number `n` is `n` units of work, and the four numbers are
 //! one long row of 6 722 760 candidates. A *split* cuts that row into shares,
 //! one per thread:
 //!
-//! - [`one_share_per_number`]: what section 6 did, a thread per number; the
-//!   shares are as unequal as the numbers.
+//! - [`one_share_per_number`]: a thread per number, as
+//!   `factorising_on_one_thread_per_number` runs them; the shares are as
+//!   unequal as the numbers.
 //! - [`equal_shares`]: the row cut into as many slices as there are workers,
 //!   of equal length (to within one candidate), whatever the numbers; a slice
 //!   may end part-way through one number and the next slice go on with it.
@@ -37,7 +39,7 @@ pub struct Piece {
 pub type Share = Vec<Piece>;
 // ANCHOR_END: piece
 
-/// Section 6's split: one share per number, the whole of `1..=number`.
+/// A thread per number: one share per number, the whole of `1..=number`.
 ///
 /// ```
 /// use std::num::NonZeroU64;

@@ -1,4 +1,4 @@
-//! Section 7's splits: equal shares cover every candidate of every number
+//! The splits of `blocking_io::shares`: equal shares cover every candidate of every number
 //! exactly once, in order, in slices that differ by at most one division;
 //! one share per number is the numbers themselves; and whatever the split,
 //! the threads find the divisors one thread finds, and count every division.
