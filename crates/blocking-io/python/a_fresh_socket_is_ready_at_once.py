@@ -1,4 +1,5 @@
-"""Section 1: Item 53's slow call, select() on a brand-new socket.
+"""Item 53's slow call, select() on a brand-new socket (the Rust beside it:
+`a_fresh_socket_is_ready_at_once` in crates/blocking-io/src/main.rs).
 
 The Item blocks for 0.1 s in select() on a socket nobody ever connected.
 On Linux such a socket has no peer, the kernel reports a hang-up, and

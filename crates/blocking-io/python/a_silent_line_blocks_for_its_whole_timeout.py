@@ -1,4 +1,5 @@
-"""Section 2: a line nobody writes to blocks for its whole timeout.
+"""A line nobody writes to blocks for its whole timeout (the Rust beside it:
+`a_silent_line_blocks_for_its_whole_timeout` in crates/blocking-io/src/main.rs).
 
 One end of a connected socket pair whose other end stays open and silent:
 the kernel has nothing to report, so select() sleeps until the timeout.

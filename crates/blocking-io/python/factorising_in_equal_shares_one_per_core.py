@@ -1,4 +1,5 @@
-"""Section 7: the factorising work cut into equal shares, one thread per core.
+"""The factorising work cut into equal shares, one thread per core (the Rust
+beside it: `factorising_in_equal_shares_one_per_core` in main.rs).
 
 One thread per number gives the threads unequal work (each number is as many
 trial divisions as its size), so on N cores the longest number sets the finish
@@ -6,8 +7,8 @@ time. Here the four numbers' candidates are laid end to end and cut into as
 many equal slices as there are cores. In Rust that brings the speed-up close to
 the core count; in CPython the shares are equal but the GIL still lets one
 thread run Python code at a time, so equal shares on threads are no faster
-than one thread. (Item 64's way round the GIL, worker processes, is lesson 14,
-crates/parallelism/python.)
+than one thread. (Item 64's way round the GIL, worker processes, is the
+`parallelism` lesson's, crates/parallelism/python.)
 """
 import os
 import threading

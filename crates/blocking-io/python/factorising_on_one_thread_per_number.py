@@ -1,10 +1,12 @@
-"""Section 6, Item 53: factorising four numbers, in sequence and on threads.
+"""Item 53: factorising four numbers, in sequence and on threads (the Rust
+beside it: `factorising_on_one_thread_per_number` in main.rs).
 
-factorize() tries every candidate from 1 to the number, on purpose slow.
+divisors() tries every candidate from 1 to the number, as slow on purpose as
+the notes' factorize().
 On one thread per number CPython is no faster, because only the thread
 holding the GIL runs Python code: the notes measured 0.256 s in sequence
-and 0.446 s on threads. Item 64's answer, worker processes, is lesson 14's
-(crates/parallelism/python).
+and 0.446 s on threads. Item 64's answer, worker processes, is the
+`parallelism` lesson's (crates/parallelism/python).
 """
 import os
 import time
@@ -24,13 +26,15 @@ def divisors(number):
 
 
 class DivisorsThread(Thread):
+    """One number's divisors, found on a thread of its own. `found` is None
+    until the thread has run; read it after join()."""
+
     def __init__(self, number):
         super().__init__()
-        self.number = number
-        self.divisors = None
+        self.number, self.found = number, None
 
     def run(self):
-        self.divisors = divisors(self.number)
+        self.found = divisors(self.number)
 
 
 print("== 6. Factorising on one thread per number ==")
@@ -48,9 +52,9 @@ with trace.waiting("join"):
 threaded = time.perf_counter() - started
 
 for thread in threads:
-    print(f"{thread.number} ==> {thread.divisors}")
+    print(f"{thread.number} ==> {thread.found}")
 print("one thread per number found the same divisors as one thread for all:",
-      "yes" if [t.divisors for t in threads] == in_sequence else "no")
+      "yes" if [t.found for t in threads] == in_sequence else "no")
 print(f"in sequence {sequential:.3f}s, one thread each {threaded:.3f}s: "
       f"a speed-up of {sequential / threaded:.2f}x on cores: {os.cpu_count()}")
 # ANCHOR_END: factorising_on_one_thread_per_number

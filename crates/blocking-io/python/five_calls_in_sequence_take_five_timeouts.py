@@ -1,4 +1,5 @@
-"""Section 3: Item 53's slow system call, made to block, five times in a row.
+"""Item 53's slow system call, made to block, five times in a row (the Rust
+beside it: `five_calls_in_sequence_take_five_timeouts` in main.rs).
 
 Each call waits on a fresh, silent socket pair for 0.1 s. Five in a row take
 at least five timeouts, and the thread can do nothing else meanwhile.

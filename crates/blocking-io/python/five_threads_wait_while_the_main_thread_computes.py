@@ -1,4 +1,5 @@
-"""Section 4, Item 53: five threads wait together while main computes.
+"""Item 53: five threads wait together while the main thread computes (the
+Rust beside it: `five_threads_wait_while_the_main_thread_computes` in main.rs).
 
 One thread per slow call. CPython releases the GIL around select(), so the
 five threads sleep in the kernel side by side, and the main thread plots
