@@ -300,9 +300,10 @@ pub fn divisors(number: NonZeroU64) -> Vec<u64> {
 ///
 /// # Panics
 ///
-/// If a job panics, with that job's panic, once every thread has been joined:
-/// the same as if the jobs had run one after another. Also if the operating
-/// system cannot start a thread.
+/// If a job panics, with that job's panic (the first in job order, if several
+/// do), once every thread has been joined, so that no job is left running:
+/// the caller sees the panic as if it had run the job itself. Also if the
+/// operating system cannot start a thread.
 pub fn one_thread_each<T, F>(jobs: impl IntoIterator<Item = F>) -> Vec<T>
 where
     F: FnOnce() -> T + Send,

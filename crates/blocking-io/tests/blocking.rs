@@ -47,6 +47,9 @@ fn an_answered_line_is_ready_at_once() {
 
 #[test]
 fn an_answer_from_another_thread_ends_the_wait() {
+    // The other thread answers once this one is about to wait. Whether the
+    // byte lands just before the poll or during it, the wait returns Ready
+    // at once instead of sitting out its 10 s.
     let line = Line::new().unwrap();
     let waiting = AtomicUsize::new(0);
     let waited = thread::scope(|s| {

@@ -103,6 +103,41 @@ fn a_panicking_job_panics_the_caller_after_every_thread_is_joined() {
 }
 
 #[test]
+fn when_several_jobs_panic_the_first_in_job_order_is_passed_on() {
+    // Job 3 panics first in time; job 1 panics only after it has heard so.
+    let (job_3_is_done, hear) = mpsc::channel::<()>();
+    let mut hear = Some(hear);
+    let mut tell = Some(job_3_is_done);
+    let jobs: Vec<Box<dyn FnOnce() + Send>> = (0..4)
+        .map(|i| -> Box<dyn FnOnce() + Send> {
+            match i {
+                1 => {
+                    let hear = hear.take().expect("one job 1");
+                    Box::new(move || {
+                        // Err too: job 3 dropped its sender by panicking.
+                        let _ = hear.recv_timeout(Duration::from_secs(2));
+                        panic!("job 1 failed");
+                    })
+                }
+                3 => {
+                    let tell = tell.take().expect("one job 3");
+                    Box::new(move || {
+                        let _tell_on_drop = tell;
+                        panic!("job 3 failed");
+                    })
+                }
+                _ => Box::new(|| {}),
+            }
+        })
+        .collect();
+    // The jobs are boxed closures, which the compiler cannot show unwind
+    // safe; nothing of them is used after the panic.
+    let outcome = panic::catch_unwind(panic::AssertUnwindSafe(|| one_thread_each(jobs)));
+    let payload = outcome.expect_err("two jobs panicked");
+    assert_eq!(payload.downcast_ref::<&str>(), Some(&"job 1 failed"));
+}
+
+#[test]
 fn no_jobs_no_threads_no_results() {
     let jobs: Vec<fn() -> u8> = Vec::new();
     assert_eq!(one_thread_each(jobs), Vec::<u8>::new());
