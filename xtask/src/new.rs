@@ -72,15 +72,7 @@ const FILES: &[(&str, &str)] = &[
 /// Names that are taken by something that is not a lesson.
 const RESERVED: &[&str] = &["xtask", "book", "crates", "target", "lesson"];
 
-pub fn new(root: &Path, args: &[String]) -> Result {
-    let name = match args {
-        [name] if !name.starts_with('-') => name.as_str(),
-        _ => {
-            return Err(usage(
-                "usage: cargo xtask new <lesson>   (a name such as `barriers`)",
-            ));
-        }
-    };
+pub fn new(root: &Path, name: &str) -> Result {
     check_name(root, name)?;
     let crate_name = name.replace('-', "_");
     let title = title_of(name);
@@ -101,7 +93,7 @@ pub fn new(root: &Path, args: &[String]) -> Result {
     }
     add_to_reading_order(root, name)?;
     add_glossary_row(root, name)?;
-    sync::sync(root, &[])?;
+    sync::sync(root, false)?;
     eprintln!(
         "==> new lesson `{name}`: crates/{name}/ and book/src/{name}.md\n\
          next: cargo run -p {name}; cargo xtask test {name}; then make it yours\n\

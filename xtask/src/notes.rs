@@ -12,19 +12,15 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::{Result, fail, usage};
+use crate::{Result, fail};
 
 /// How many consecutive shared lines make a copy.
 const RUN: usize = 4;
 
-pub fn notes(root: &Path, args: &[String]) -> Result {
-    let seeds = match args {
-        [] => std::env::var_os("COURSE_NOTES")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| root.join("../shared/seeds")),
-        [flag, dir] if flag == "--seeds" => PathBuf::from(dir),
-        _ => return Err(usage("usage: cargo xtask notes [--seeds DIR]")),
-    };
+pub fn notes(root: &Path, seeds: Option<PathBuf>) -> Result {
+    let seeds = seeds
+        .or_else(|| std::env::var_os("COURSE_NOTES").map(PathBuf::from))
+        .unwrap_or_else(|| root.join("../shared/seeds"));
     let notes = text_files(&seeds, &["txt", "md"]);
     if notes.is_empty() {
         eprintln!(

@@ -17,17 +17,12 @@ use std::path::{Path, PathBuf};
 
 use crate::lessons::{self, Lesson};
 use crate::sections;
-use crate::{Result, fail, usage};
+use crate::{Result, fail};
 
 const TABLE_BEGIN: &str = "<!-- lessons: begin (written by `cargo xtask sync`) -->";
 const TABLE_END: &str = "<!-- lessons: end -->";
 
-pub fn sync(root: &Path, args: &[String]) -> Result {
-    let check = match args {
-        [] => false,
-        [flag] if flag == "--check" => true,
-        _ => return Err(usage("usage: cargo xtask sync [--check]")),
-    };
+pub fn sync(root: &Path, check: bool) -> Result {
     // Read afresh, not `lessons::all()`: `new` has just added a lesson.
     let lessons = &lessons::load(root).map_err(fail)?;
     let order = lessons::order(root).map_err(fail)?;
@@ -263,8 +258,7 @@ fn check_chapter_shapes(root: &Path, lessons: &[Lesson]) -> Result {
         let name = &lesson.name;
         let chapter = fs::read_to_string(root.join("book/src").join(format!("{name}.md")))
             .unwrap_or_default();
-        let snapshot =
-            fs::read_to_string(crate::book::snapshot_path(root, name)).unwrap_or_default();
+        let snapshot = fs::read_to_string(crate::snapshot::path(root, name)).unwrap_or_default();
         let program = match sections::of_lesson(root, name) {
             Ok(list) => list,
             Err(e) => {
@@ -420,7 +414,7 @@ fn check_every_verdict_can_fail(root: &Path, lessons: &[Lesson]) -> Result {
     let mut wrong = Vec::new();
     for lesson in lessons {
         let dir = root.join("crates").join(&lesson.name);
-        let verdict_lines = fs::read_to_string(crate::book::snapshot_path(root, &lesson.name))
+        let verdict_lines = fs::read_to_string(crate::snapshot::path(root, &lesson.name))
             .unwrap_or_default()
             .lines()
             .filter(|line| is_verdict_line(line))

@@ -441,7 +441,8 @@ fn the_watch_loop_rechecks_on_save_and_restores_the_terminal() {
     let at = wait_for(at, "Hint 1/2: Several threads need the same counter");
     // The hint is shown below the last check's report, which stays.
     let last_screen = |screen: &str| -> String {
-        let start = screen.rfind("\x1b[2J\x1b[H").unwrap();
+        // crossterm's Clear(All) then MoveTo(0, 0).
+        let start = screen.rfind("\x1b[2J\x1b[1;1H").unwrap();
         screen[start..].to_owned()
     };
     let shown = last_screen(&screen.lock().unwrap());

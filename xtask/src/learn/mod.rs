@@ -10,14 +10,16 @@
 //! cargo xtask learn --verify                 (CI) starters fail, solutions pass, wrong ones caught
 //! ```
 //!
-//! The exercise layout (`crates/<lesson>/exercises/`: `exercises.toml`, `solutions/`)
-//! is described in CONTRIBUTING.md. A hidden `--root <dir>` (or
+//! The command line is clap's ([`Args`]). The exercise layout
+//! (`crates/<lesson>/exercises/`: `exercises.toml`, `solutions/`) is
+//! described in CONTRIBUTING.md. A hidden `--root <dir>` (or
 //! `XTASK_LEARN_ROOT`) points `learn` at another course: the tests use a tiny
 //! one.
 
 mod check;
 mod course;
 mod progress;
+mod terminal;
 mod verify;
 mod watch;
 
@@ -29,50 +31,71 @@ use check::{Checker, Outcome};
 use course::{Course, Exercise};
 use progress::Progress;
 
-pub const HELP: &str = "\
-usage: cargo xtask learn [--manual] [--verbose]
-       cargo xtask learn list | check [<exercise>] | hint <exercise> [--all]
-                         | reset <exercise> | solution <exercise>
-       cargo xtask learn --verify
+/// `cargo xtask learn`'s command line.
+#[derive(Debug, clap::Args)]
+#[command(
+    about = "The exercises: with no command, the current one (the first not passed), \
+             re-checked whenever you save.",
+    after_help = "Keys in the loop: h hint, n next, l list, c check all (any key stops it), \
+                  Enter check, q quit."
+)]
+pub struct Args {
+    /// Check on Enter only, not whenever a file is saved.
+    #[arg(long)]
+    manual: bool,
+    /// Keep loom's own trace and the tests' full output.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    /// (CI) Starters fail, solutions pass, wrong solutions are caught.
+    #[arg(long, conflicts_with = "manual")]
+    verify: bool,
+    /// Another course (the tests use a tiny one); also `XTASK_LEARN_ROOT`.
+    #[arg(long, hide = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Learn>,
+}
 
-  (no command)        the current exercise (the first not passed), re-checked
-                      whenever you save; keys: h hint, n next, l list,
-                      c check all, Enter check, q quit (--manual: no watching)
-  list                the exercises; ✓ marks the passed ones
-  check [<exercise>]  build, tests, loom model, stress test; exits 0 only when
-                      it passes (no name: every exercise)
-  hint <exercise>     the next hint (--all: every hint)
-  reset <exercise>    put the starter back (from git: HEAD's version)
-  solution <exercise> the answer, once your version passes
-  --verify            (CI) starters fail, solutions pass, wrong solutions are caught
-  --verbose           keep loom's own trace and the tests' full output";
+/// What `learn` does without the loop.
+#[derive(Debug, clap::Subcommand)]
+enum Learn {
+    /// The exercises; ✓ marks the passed ones.
+    List,
+    /// Build, tests, loom model, stress test; exits 0 only when it passes
+    /// (no name: every exercise).
+    Check { exercise: Option<String> },
+    /// The next hint.
+    Hint {
+        exercise: Option<String>,
+        /// Every hint.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Put the starter back (from git: HEAD's version).
+    Reset { exercise: Option<String> },
+    /// The answer, once your version passes.
+    Solution { exercise: Option<String> },
+}
 
-/// `cargo xtask learn ...`
-pub fn learn(default_root: &Path, args: &[String]) -> Result {
-    let mut root = std::env::var_os("XTASK_LEARN_ROOT").map(PathBuf::from);
-    let (mut manual, mut verbose, mut verify, mut all) = (false, false, false, false);
-    let mut words = Vec::new();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--root" => {
-                let dir = args.next().ok_or_else(|| usage("--root takes a folder"))?;
-                root = Some(PathBuf::from(dir));
-            }
-            "--manual" => manual = true,
-            "--verbose" | "-v" => verbose = true,
-            "--verify" => verify = true,
-            "--all" => all = true,
-            "--help" | "-h" => {
-                println!("{HELP}");
-                return Ok(());
-            }
-            flag if flag.starts_with('-') => {
-                return Err(usage(format!("unknown option `{flag}`\n\n{HELP}")));
-            }
-            word => words.push(word.to_owned()),
+impl Args {
+    /// `learn --verify`, as `cargo xtask ci` runs it.
+    pub fn verify() -> Args {
+        Args {
+            manual: false,
+            verbose: false,
+            verify: true,
+            root: None,
+            command: None,
         }
     }
+}
+
+/// `cargo xtask learn ...`
+pub fn learn(default_root: &Path, args: Args) -> Result {
+    let root = args
+        .root
+        .or_else(|| std::env::var_os("XTASK_LEARN_ROOT").map(PathBuf::from));
+    let verbose = args.verbose;
     let root = root.unwrap_or_else(|| default_root.to_path_buf());
     let course = Course::load(&root).map_err(fail)?;
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -81,7 +104,12 @@ pub fn learn(default_root: &Path, args: &[String]) -> Result {
     let mut progress = Progress::load(&root)
         .map_err(|e| fail(format!("could not read {}: {e}", progress::FILE)))?;
 
-    if verify {
+    if args.verify {
+        if args.command.is_some() {
+            return Err(usage(
+                "--verify checks the whole course: it takes no command",
+            ));
+        }
         let problems = verify::verify(&course, &target);
         return if problems.is_empty() {
             Ok(())
@@ -94,12 +122,11 @@ pub fn learn(default_root: &Path, args: &[String]) -> Result {
         };
     }
 
-    let (command, rest) = match words.split_first() {
-        Some((command, rest)) => (command.as_str(), rest),
-        None => return watch::run(&course, &mut progress, &target, manual, verbose),
+    let Some(command) = args.command else {
+        return watch::run(&course, &mut progress, &target, args.manual, verbose);
     };
-    let named = |rest: &[String]| -> Result<&Exercise> {
-        let Some(name) = rest.first() else {
+    let named = |name: &Option<String>| -> Result<&Exercise> {
+        let Some(name) = name else {
             return Err(usage(format!(
                 "which exercise? name one:\n{}",
                 course.listing(|n| progress.is_done(n))
@@ -113,7 +140,7 @@ pub fn learn(default_root: &Path, args: &[String]) -> Result {
         })
     };
     match command {
-        "list" => {
+        Learn::List => {
             print!("{}", course.listing(|n| progress.is_done(n)));
             let done = course
                 .exercises
@@ -127,11 +154,11 @@ pub fn learn(default_root: &Path, args: &[String]) -> Result {
             );
             Ok(())
         }
-        "check" => {
-            let exercises: Vec<&Exercise> = if rest.is_empty() {
+        Learn::Check { exercise } => {
+            let exercises: Vec<&Exercise> = if exercise.is_none() {
                 course.exercises.iter().collect()
             } else {
-                vec![named(rest)?]
+                vec![named(&exercise)?]
             };
             let mut failed = Vec::new();
             for exercise in exercises {
@@ -150,8 +177,8 @@ pub fn learn(default_root: &Path, args: &[String]) -> Result {
                 Err(fail(format!("not passing yet: {}", failed.join(", "))))
             }
         }
-        "hint" => {
-            let exercise = named(rest)?;
+        Learn::Hint { exercise, all } => {
+            let exercise = named(&exercise)?;
             if all {
                 println!("{}", hint_text(exercise, exercise.hints.len()));
                 return Ok(());
@@ -163,8 +190,8 @@ pub fn learn(default_root: &Path, args: &[String]) -> Result {
             print!("{}", hint_text(exercise, shown));
             Ok(())
         }
-        "reset" => {
-            let exercise = named(rest)?;
+        Learn::Reset { exercise } => {
+            let exercise = named(&exercise)?;
             reset(&course.root, exercise)?;
             progress
                 .set_done(&exercise.name, false)
@@ -176,8 +203,8 @@ pub fn learn(default_root: &Path, args: &[String]) -> Result {
             );
             Ok(())
         }
-        "solution" => {
-            let exercise = named(rest)?;
+        Learn::Solution { exercise } => {
+            let exercise = named(&exercise)?;
             if !progress.is_done(&exercise.name) {
                 return Err(fail(format!(
                     "{0} has not passed yet: the solution is shown once \
@@ -191,7 +218,6 @@ pub fn learn(default_root: &Path, args: &[String]) -> Result {
             println!("// {}\n{text}", exercise.solution_path());
             Ok(())
         }
-        other => Err(usage(format!("unknown learn command `{other}`\n\n{HELP}"))),
     }
 }
 
@@ -251,5 +277,5 @@ fn reset(root: &Path, exercise: &Exercise) -> Result {
 
 /// `cargo xtask ci`'s step: the whole course's `learn --verify`.
 pub fn verify_course(root: &Path) -> Result {
-    learn(root, &["--verify".to_owned()])
+    learn(root, Args::verify())
 }

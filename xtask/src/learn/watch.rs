@@ -1,125 +1,22 @@
 //! The learner's loop, `cargo xtask learn`: the current exercise, its task
 //! and file, a progress bar and the last check's report; re-checked on every
 //! save (or, with `--manual`, on Enter only). Single keys: `h` hint, `n` next
-//! exercise, `l` list, `c` check all, Enter check, `q` quit.
-//!
-//! On a terminal, stdin is put in cbreak mode (no line buffering, no echo, no
-//! signals: Ctrl-C arrives as a key and quits cleanly) and restored on exit
-//! and on panic. When stdin is not a terminal, it is read line by line, each
-//! line's first character a key.
+//! exercise, `l` list, `c` check all (any key stops it), Enter check, `q`
+//! quit. Keys and saves arrive as [`Event`]s from [`terminal`](super::terminal);
+//! the screen is cleared and drawn with crossterm.
 
-use std::io::{BufRead, IsTerminal, Read, Write};
-use std::os::fd::AsFd;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::collections::VecDeque;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
 
-use nix::sys::termios::{self, LocalFlags, SetArg, SpecialCharacterIndices, Termios};
-use notify::{EventKind, RecursiveMode, Watcher};
+use crossterm::cursor::MoveTo;
+use crossterm::terminal::{Clear, ClearType};
 
 use super::course::Course;
 use super::progress::Progress;
+use super::terminal::{self, Event, Key, RawMode, write_out};
 use super::{check_one, hint_text};
-
-enum Event {
-    Key(u8),
-    /// A file of an exercises package (`crates/<lesson>/exercises/`) was written.
-    Saved(PathBuf),
-    /// stdin is closed.
-    Closed,
-}
-
-/// The terminal as it was before `learn` changed it, for the panic hook.
-static SAVED: Mutex<Option<Termios>> = Mutex::new(None);
-
-/// Cbreak mode on stdin for as long as this lives.
-struct Cbreak {
-    saved: Termios,
-}
-
-impl Cbreak {
-    fn enter() -> nix::Result<Cbreak> {
-        let stdin = std::io::stdin();
-        let saved = termios::tcgetattr(stdin.as_fd())?;
-        let mut keys = saved.clone();
-        keys.local_flags
-            .remove(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG);
-        keys.control_chars[SpecialCharacterIndices::VMIN as usize] = 1;
-        keys.control_chars[SpecialCharacterIndices::VTIME as usize] = 0;
-        *SAVED.lock().unwrap_or_else(|e| e.into_inner()) = Some(saved.clone());
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            restore_saved();
-            previous(info);
-        }));
-        termios::tcsetattr(stdin.as_fd(), SetArg::TCSANOW, &keys)?;
-        Ok(Cbreak { saved })
-    }
-}
-
-impl Drop for Cbreak {
-    fn drop(&mut self) {
-        let _ = termios::tcsetattr(std::io::stdin().as_fd(), SetArg::TCSANOW, &self.saved);
-    }
-}
-
-fn restore_saved() {
-    if let Ok(saved) = SAVED.lock()
-        && let Some(saved) = saved.as_ref()
-    {
-        let _ = termios::tcsetattr(std::io::stdin().as_fd(), SetArg::TCSANOW, saved);
-    }
-}
-
-/// Keys from stdin, on a thread of their own.
-fn read_keys(events: Sender<Event>, terminal: bool) {
-    std::thread::spawn(move || {
-        let stdin = std::io::stdin();
-        if terminal {
-            let mut byte = [0u8];
-            let mut stdin = stdin.lock();
-            while let Ok(1) = stdin.read(&mut byte) {
-                if events.send(Event::Key(byte[0])).is_err() {
-                    return;
-                }
-            }
-        } else {
-            for line in stdin.lock().lines() {
-                let Ok(line) = line else { break };
-                let key = line.trim().bytes().next().unwrap_or(b'\n');
-                if events.send(Event::Key(key)).is_err() {
-                    return;
-                }
-            }
-        }
-        let _ = events.send(Event::Closed);
-    });
-}
-
-/// Watches the exercises packages (`crates/<lesson>/exercises/`) for saved
-/// `.rs` and `.toml` files.
-fn watch_saves(root: &Path, events: Sender<Event>) -> notify::Result<notify::RecommendedWatcher> {
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let Ok(event) = event else { return };
-        if !matches!(
-            event.kind,
-            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-        ) {
-            return;
-        }
-        for path in event.paths {
-            let in_exercises = path.components().any(|c| c.as_os_str() == "exercises");
-            if in_exercises && path.extension().is_some_and(|e| e == "rs" || e == "toml") {
-                let _ = events.send(Event::Saved(path));
-            }
-        }
-    })?;
-    for package in super::course::exercise_packages(root) {
-        watcher.watch(&package, RecursiveMode::Recursive)?;
-    }
-    Ok(watcher)
-}
 
 struct Screen<'a> {
     course: &'a Course,
@@ -132,7 +29,12 @@ struct Screen<'a> {
     report: String,
     /// What the last key showed (hints, the list), below the report.
     note: String,
+    /// Clear the screen before drawing (stdout is a terminal).
     clear: bool,
+    /// The terminal is in raw mode: `\n` must be written as `\r\n`.
+    raw: bool,
+    /// Events read while a "check all" ran, served next.
+    pending: VecDeque<Event>,
 }
 
 pub fn run(
@@ -146,22 +48,23 @@ pub fn run(
         println!("There are no exercises yet (no crates/<lesson>/exercises/).");
         return Ok(());
     }
-    let terminal = std::io::stdin().is_terminal();
-    let _cbreak = if terminal {
+    let keys_from_terminal = terminal::stdin_is_terminal();
+    let raw_mode = if keys_from_terminal {
         Some(
-            Cbreak::enter()
+            RawMode::enter()
                 .map_err(|e| crate::fail(format!("could not set up the terminal: {e}")))?,
         )
     } else {
         None
     };
     let (sender, events) = mpsc::channel();
-    read_keys(sender.clone(), terminal);
+    terminal::read_keys(sender.clone(), keys_from_terminal);
     let _watcher = if manual {
         None
     } else {
+        let packages = super::course::exercise_packages(&course.root);
         Some(
-            watch_saves(&course.root, sender)
+            terminal::watch_saves(&packages, sender)
                 .map_err(|e| crate::fail(format!("could not watch the exercises: {e}")))?,
         )
     };
@@ -180,73 +83,79 @@ pub fn run(
         report: String::new(),
         note: String::new(),
         clear: std::io::stdout().is_terminal(),
+        raw: raw_mode.is_some(),
+        pending: VecDeque::new(),
     };
     screen.check_current();
     screen.draw();
     screen.serve(&events);
-    println!("Bye. Your progress is in {}.", super::progress::FILE);
+    screen.say(&format!(
+        "Bye. Your progress is in {}.\n",
+        super::progress::FILE
+    ));
+    drop(raw_mode);
     Ok(())
 }
 
 impl Screen<'_> {
     fn serve(&mut self, events: &Receiver<Event>) {
-        let mut pending: Vec<Event> = Vec::new();
         loop {
-            let event = if pending.is_empty() {
-                match events.recv() {
+            let event = match self.pending.pop_front() {
+                Some(event) => event,
+                None => match events.recv() {
                     Ok(event) => event,
                     Err(_) => return,
-                }
-            } else {
-                pending.remove(0)
+                },
             };
             match event {
-                Event::Closed => return,
-                Event::Saved(path) => {
-                    // An editor's save is several events: wait for quiet.
-                    loop {
-                        match events.recv_timeout(Duration::from_millis(200)) {
-                            Ok(Event::Saved(_)) => {}
-                            Ok(other) => pending.push(other),
-                            Err(RecvTimeoutError::Timeout) => break,
-                            Err(RecvTimeoutError::Disconnected) => return,
-                        }
-                    }
-                    if let Some(index) = self
-                        .course
-                        .exercises
-                        .iter()
-                        .position(|e| path.ends_with(e.path()))
+                Event::Closed | Event::Key(Key::Quit) => return,
+                Event::Saved(paths) => {
+                    // The current exercise if it is among the files saved,
+                    // else the first exercise saved.
+                    let saved = |index: &usize| {
+                        let path = self.course.exercises[*index].path();
+                        paths.iter().any(|p| p.ends_with(&path))
+                    };
+                    let count = self.course.exercises.len();
+                    if !saved(&self.current)
+                        && let Some(index) = (0..count).find(saved)
                     {
                         self.current = index;
                     }
                     self.check_current();
                 }
-                Event::Key(b'q' | 0x03 | 0x04) => return,
-                Event::Key(b'h') => self.hint(),
-                Event::Key(b'n') => {
+                Event::Key(Key::Char('h')) => self.hint(),
+                Event::Key(Key::Char('n')) => {
                     self.next();
                     self.check_current();
                 }
-                Event::Key(b'l') => {
+                Event::Key(Key::Char('l')) => {
                     let progress = &self.progress;
                     self.note = format!(
                         "The exercises (✓ passed):\n{}",
                         self.course.listing(|name| progress.is_done(name))
                     );
                 }
-                Event::Key(b'c') => self.check_all(),
-                Event::Key(b'\n' | b'\r') => self.check_current(),
+                Event::Key(Key::Char('c')) => {
+                    if self.check_all(events) {
+                        return;
+                    }
+                }
+                Event::Key(Key::Enter) => self.check_current(),
                 Event::Key(_) => continue,
             }
             self.draw();
         }
     }
 
+    /// Writes `text` below what is on the screen.
+    fn say(&self, text: &str) {
+        write_out(text, self.raw);
+    }
+
     fn check_current(&mut self) {
         let exercise = &self.course.exercises[self.current];
-        print!("\nchecking {}…", exercise.name);
-        let _ = std::io::stdout().flush();
+        self.say(&format!("\nchecking {}…\n", exercise.name));
         let outcome = check_one(self.course, exercise, self.target, self.verbose, true);
         let _ = self.progress.set_done(&exercise.name, outcome.passed);
         self.report = outcome.report;
@@ -257,28 +166,58 @@ impl Screen<'_> {
         }
     }
 
-    fn check_all(&mut self) {
-        let mut summary = String::from("Checked every exercise:\n");
+    /// Checks every exercise in turn, until one key is pressed: a key
+    /// pressed during a check stops the run when that check ends. Saves
+    /// that arrive meanwhile are served afterwards. True if the key was
+    /// quit.
+    fn check_all(&mut self, events: &Receiver<Event>) -> bool {
+        let total = self.course.exercises.len();
+        let mut marks = String::new();
+        let mut checked = 0;
         let mut first_failure = None;
+        let mut stopped_by = None;
         for (index, exercise) in self.course.exercises.iter().enumerate() {
-            print!("\nchecking {}…", exercise.name);
-            let _ = std::io::stdout().flush();
+            while let Ok(event) = events.try_recv() {
+                match event {
+                    Event::Key(key) => {
+                        stopped_by = Some(key);
+                        break;
+                    }
+                    other => self.pending.push_back(other),
+                }
+            }
+            if stopped_by.is_some() {
+                break;
+            }
+            self.say(&format!(
+                "\nchecking {} ({} of {total}; any key stops after this one)…\n",
+                exercise.name,
+                index + 1
+            ));
             let outcome = check_one(self.course, exercise, self.target, self.verbose, true);
             let _ = self.progress.set_done(&exercise.name, outcome.passed);
             let mark = if outcome.passed { "✓" } else { "✗" };
-            summary.push_str(&format!("  {mark} {}\n", exercise.name));
+            marks.push_str(&format!("  {mark} {}\n", exercise.name));
+            checked += 1;
             if !outcome.passed && first_failure.is_none() {
                 first_failure = Some((index, outcome.report));
             }
         }
+        let summary = if stopped_by.is_some() {
+            format!("Stopped after {checked} of {total} exercises:\n{marks}")
+        } else {
+            format!("Checked every exercise:\n{marks}")
+        };
         match first_failure {
             Some((index, report)) => {
                 self.current = index;
                 self.report = format!("{summary}\n{report}");
             }
+            None if stopped_by.is_some() => self.report = summary,
             None => self.report = format!("{summary}\nEvery exercise passes. Well done!\n"),
         }
         self.note.clear();
+        stopped_by == Some(Key::Quit)
     }
 
     /// The next exercise not yet done after the current one (wrapping), or
@@ -307,7 +246,7 @@ impl Screen<'_> {
     fn draw(&self) {
         let mut out = String::new();
         if self.clear {
-            out.push_str("\x1b[2J\x1b[H");
+            out.push_str(&format!("{}{}", Clear(ClearType::All), MoveTo(0, 0)));
         } else {
             out.push('\n');
         }
@@ -351,8 +290,7 @@ impl Screen<'_> {
         } else {
             "h hint · n next · l list · c check all · Enter check · q quit  (re-checks when you save)\n"
         });
-        print!("{out}");
-        let _ = std::io::stdout().flush();
+        self.say(&out);
     }
 }
 

@@ -39,48 +39,29 @@ use serde_json::Value;
 pub use definition::Definition;
 use definition::{Picture, Side};
 
-use crate::{Result, fail, lessons, usage};
+use crate::{Result, fail, lessons};
 
-const HELP: &str = "\
-usage: cargo xtask pictures [--record [<lesson>...] | --render | --check]
+/// What `cargo xtask pictures` is asked to do (its command line is in
+/// `main.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// List the pictures and when each was recorded.
+    List,
+    /// Run these lessons' picture programs (every lesson's when empty) and
+    /// write their traces, SVGs and notes into the book.
+    Record(Vec<String>),
+    /// Draw every SVG again from its recorded trace.
+    Render,
+    /// What CI checks.
+    Check,
+}
 
-  (nothing)                 list the pictures and when each was recorded
-  --record [<lesson>...]    run each picture's program with the recorder on
-                            (COURSE_TRACE) and write its trace, SVG and note
-                            into book/src/pictures/<lesson>/ (all lessons by default)
-  --render                  draw every SVG again from its recorded trace
-  --check                   what CI checks: every picture a chapter names is
-                            defined and recorded, every SVG is what its trace
-                            draws, and recording works (into a temporary directory)";
-
-pub fn pictures(root: &Path, args: &[String]) -> Result {
-    let mut mode = None;
-    let mut names = Vec::new();
-    for arg in args {
-        match arg.as_str() {
-            "--record" | "--render" | "--check" if mode.is_none() => mode = Some(arg.as_str()),
-            "-h" | "--help" => {
-                println!("{HELP}");
-                return Ok(());
-            }
-            flag if flag.starts_with('-') => {
-                return Err(usage(format!(
-                    "pictures: unknown option `{flag}`\n\n{HELP}"
-                )));
-            }
-            name => names.push(name.to_owned()),
-        }
-    }
-    if !names.is_empty() && mode != Some("--record") {
-        return Err(usage(format!(
-            "pictures: only --record takes lessons\n\n{HELP}"
-        )));
-    }
+pub fn pictures(root: &Path, mode: Mode) -> Result {
     match mode {
-        None => list(root),
-        Some("--record") => record_into_book(root, &names),
-        Some("--render") => render_book(root),
-        _ => check::check(root),
+        Mode::List => list(root),
+        Mode::Record(names) => record_into_book(root, &names),
+        Mode::Render => render_book(root),
+        Mode::Check => check::check(root),
     }
 }
 

@@ -1,66 +1,17 @@
-//! `cargo xtask book`: builds `book/` into `book/build/` with mdBook's
-//! library crates, in this process, so no one has to install mdBook.
-//!
-//! Before mdBook sees a chapter, these things happen to it here:
-//!
-//! - `{{#output <lesson>:<section>}}` is replaced by that section's recorded
-//!   output: its part of `crates/<lesson>/tests/snapshots/<lesson>.snap`, the
-//!   file CI checks, so the book can only show output the program really
-//!   prints. A section is named, never numbered: `<section>` is the anchor
-//!   around the code that prints its header (see `sections.rs`); a name the
-//!   program lacks, or a section the output lacks, fails the build.
-//! - the numbers go in: a lesson chapter's title (`# Pipelines…`) gets its
-//!   chapter number, each section heading (`## A blocking queue…
-//!   {#blocking_get}`) the number its program prints, and
-//!   `{{#section [<lesson>:]<name>}}` becomes a link, "section 4", to that
-//!   heading.
-//! - `{{#picture <lesson>:<name>}}` becomes that picture: its SVG, alt text
-//!   and caption, from the lesson's `[[picture]]` (see `pictures/`); a
-//!   picture not defined or not recorded fails the build.
-//! - every `{{#include path:anchor}}` is checked: the file must exist and hold
-//!   `ANCHOR: anchor` and `ANCHOR_END: anchor`. (mdBook itself only logs a
-//!   broken include and carries on; here it fails the build.)
-//!
-//! A chapter named in `SUMMARY.md` but missing on disk also fails the build
-//! (`create-missing = false` in `book.toml`).
+//! What happens to a chapter before mdBook sees it: the lesson's output,
+//! pictures and section numbers go in, and every include is checked (see
+//! `main.rs` for the list).
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use mdbook_driver::MDBook;
 use mdbook_driver::book::Chapter;
-
-use crate::sections::{self, Section};
-use crate::{Result, fail};
-
-pub fn build(root: &Path) -> Result {
-    let book_dir = root.join("book");
-    let mut book = MDBook::load(&book_dir).map_err(|e| fail(format!("loading the book: {e:#}")))?;
-    let src_dir = book_dir.join(&book.config.book.src);
-
-    let mut problems = Vec::new();
-    book.book.for_each_chapter_mut(|chapter| {
-        if let Err(problem) = prepare_chapter(root, &src_dir, chapter) {
-            problems.push(problem);
-        }
-    });
-    if !problems.is_empty() {
-        return Err(fail(format!(
-            "the book has broken links:\n  {}",
-            problems.join("\n  ")
-        )));
-    }
-
-    book.build()
-        .map_err(|e| fail(format!("building the book: {e:#}")))?;
-    let index = book.build_dir_for("html").join("index.html");
-    eprintln!("==> book written to {}", index.display());
-    Ok(())
-}
+use xtask::sections::{self, Section};
+use xtask::snapshot;
 
 /// Injects lesson output and numbers into `chapter`, and checks its
 /// includes.
-fn prepare_chapter(
+pub fn prepare_chapter(
     root: &Path,
     src_dir: &Path,
     chapter: &mut Chapter,
@@ -85,7 +36,7 @@ fn prepare_chapter(
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     chapter.content = replace_directives(&chapter.content, "picture", |argument| {
-        crate::pictures::figure(root, argument)
+        xtask::pictures::figure(root, argument)
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     chapter.content = replace_directives(&chapter.content, "section", |argument| {
@@ -262,56 +213,20 @@ fn lesson_output(
         ));
     }
     let number = sections.number(lesson, name)?;
-    let path = snapshot_path(root, lesson);
+    let path = snapshot::path(root, lesson);
     let snapshot = fs::read_to_string(&path).map_err(|e| {
         format!(
             "no snapshot for lesson `{lesson}` at {} ({e}); run `cargo xtask test --accept`",
             path.display()
         )
     })?;
-    let text = snapshot_section(snapshot_body(&snapshot), number).ok_or_else(|| {
+    let text = snapshot::section(snapshot::body(&snapshot), number).ok_or_else(|| {
         format!(
             "the output of `{lesson}` has no section {number}, `{name}` (no line `== {number}. … ==` in {})",
             path.display()
         )
     })?;
     Ok(format!("```text\n{}\n```", text.trim_end()))
-}
-
-/// Section `number` of a lesson's output: its `== <number>. … ==` header
-/// line and everything up to the next header.
-fn snapshot_section(body: &str, number: u32) -> Option<&str> {
-    let header = format!("== {number}. ");
-    let is_header = |line: &str| line.starts_with("== ") && line.trim_end().ends_with(" ==");
-    let mut start = None;
-    let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        if is_header(line) {
-            if start.is_some() {
-                return start.map(|s| &body[s..offset]);
-            }
-            if line.starts_with(&header) {
-                start = Some(offset);
-            }
-        }
-        offset += line.len();
-    }
-    start.map(|s| &body[s..])
-}
-
-pub fn snapshot_path(root: &Path, lesson: &str) -> PathBuf {
-    root.join("crates")
-        .join(lesson)
-        .join("tests/snapshots")
-        .join(format!("{lesson}.snap"))
-}
-
-/// An insta snapshot is a `---`-fenced header, then the recorded text.
-fn snapshot_body(snapshot: &str) -> &str {
-    snapshot
-        .strip_prefix("---\n")
-        .and_then(|rest| rest.split_once("\n---\n"))
-        .map_or(snapshot, |(_header, body)| body)
 }
 
 /// Checks one `{{#include file[:anchor | :lines]}}` target.
@@ -341,25 +256,11 @@ fn check_include(chapter_dir: &Path, target: &str) -> std::result::Result<(), St
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_snapshot_header_is_dropped() {
-        let snap = "---\nsource: crates/threads/tests/output.rs\n---\nline 1\nline 2\n";
-        assert_eq!(snapshot_body(snap), "line 1\nline 2\n");
-    }
-
-    #[test]
-    fn one_section_of_the_output_is_cut_at_the_next_header() {
-        let body = "== 1. First ==\na\n\n== 2. Second ==\nb\nc\n\n== 10. Tenth ==\nz\n";
-        assert_eq!(snapshot_section(body, 1), Some("== 1. First ==\na\n\n"));
-        assert_eq!(snapshot_section(body, 2), Some("== 2. Second ==\nb\nc\n\n"));
-        assert_eq!(snapshot_section(body, 10), Some("== 10. Tenth ==\nz\n"));
-        assert_eq!(snapshot_section(body, 3), None);
-    }
+    use xtask::sections::Section;
 
     #[test]
     fn a_section_is_shown_by_name_and_a_missing_one_fails_the_book() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let root = &xtask::root();
         let mut sections = Sections::new(root);
         let one = lesson_output(root, &mut sections, "threads:returns_through_join").unwrap();
         assert!(one.starts_with("```text\n== 1. "), "{one}");
@@ -391,7 +292,7 @@ mod tests {
             number_headings(chapter, Some("5."), &sections),
             "# 5. Title\n\n## What it is\n\n## 2. Two {#second}\n```sh\n## One {#first}\n```\n## 1. One {#first}\n"
         );
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let root = &xtask::root();
         let mut sections = Sections::new(root);
         assert_eq!(
             section_link(&mut sections, Some("threads"), "ask_to_stop").unwrap(),
