@@ -79,21 +79,16 @@ fn lesson_dirs(root: &Path) -> Vec<PathBuf> {
 /// Every `.py` file below `dir`, in order; a name starting with `_` is a
 /// module the programs import, not a program.
 fn programs(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "__pycache__")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .filter(|path| {
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            if path.is_dir() && name != "__pycache__" {
-                stack.push(path);
-            } else if name.ends_with(".py") && !name.starts_with('_') {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
+            name.ends_with(".py") && !name.starts_with('_')
+        })
+        .collect()
 }

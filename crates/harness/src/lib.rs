@@ -14,6 +14,24 @@
 //! which runs `target/debug/threads`, redacts its stdout with [`FILTERS`] and
 //! compares it with `crates/threads/tests/snapshots/threads.snap` (the file
 //! the book shows). See `CONTRIBUTING.md` for the redaction format.
+//!
+//! ## Why the time limit is hand-written
+//!
+//! [`run_with_timeout`] keeps three guarantees, each with a test below: the
+//! program's whole process group is killed at the limit; a program that
+//! exits while a child still holds its stdout is named as having left it
+//! running ([`RunError::LeftRunning`]); and both pipes are drained while it
+//! runs, with reading that stops at the deadline even if a process outside
+//! the group holds a pipe. No maintained crate gives the last one: every
+//! crate that captures output (std's `wait_with_output` included) reads to
+//! end-of-file, which is what hung the runner for 30 s before this. The
+//! rest is small in std and `nix` (`process_group(0)` and one `killpg`), and
+//! the crates that offer it would not make it smaller: `process-wrap` wraps
+//! the group but has no wait with a time limit, so the loop and the drains
+//! would stay; `wait-timeout` waits without polling, but installs a
+//! process-wide `SIGCHLD` handler, a hidden side effect in the test binaries
+//! of lessons that teach child processes and signals. The wait is therefore
+//! a 10 ms `try_wait` poll, nothing next to a lesson's run.
 
 pub mod compare;
 

@@ -3,19 +3,23 @@
 //! what that failure looks like in a concurrent program: a hang is a deadlock
 //! or a lost wake-up, a loom failure is an interleaving nobody thought of.
 //!
-//! Test binaries are built by cargo (`cargo test --no-run`, its JSON messages
-//! give each binary's path and rustc's rendered errors) and run by
+//! Test binaries are built by cargo (`cargo test --no-run`; its JSON
+//! messages, read with `cargo_metadata`'s types, give each binary's path,
+//! rustc's rendered errors, and each crate as it is compiled, which a
+//! learner at a terminal sees on one line) and run by
 //! `harness::run_with_timeout`, so a hung test is killed at its limit.
 
 use std::collections::HashMap;
-use std::io::IsTerminal;
+use std::io::{BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use cargo_metadata::{Message, TargetKind};
 use harness::RunError;
 
 use super::course::Exercise;
+use super::terminal::StatusLine;
 
 /// How long a test or stress binary may run before it is called hung.
 pub const TEST_LIMIT: Duration = Duration::from_secs(10);
@@ -147,9 +151,6 @@ impl Checker {
         if missing.is_empty() {
             return Ok(());
         }
-        if profile == Profile::Loom && self.chatty && !loom_is_built(&self.target.join("loom")) {
-            eprintln!("building the loom model (the first time takes a minute)…");
-        }
         let color = std::io::stdout().is_terminal();
         let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
         command
@@ -186,39 +187,72 @@ impl Checker {
         if color {
             command.env("CARGO_TERM_COLOR", "always");
         }
-        let output = command
-            .output()
+        let mut child = command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .map_err(|e| format!("could not start cargo: {e}"))?;
-        let stdout = String::from_utf8_lossy(&output.stdout);
+        // cargo's own errors (a broken manifest) come on stderr, read on a
+        // thread of its own so neither pipe can fill and block cargo.
+        let errors = child.stderr.take().map(|mut pipe| {
+            std::thread::spawn(move || {
+                let mut text = String::new();
+                let _ = pipe.read_to_string(&mut text);
+                text
+            })
+        });
+        let mut status = StatusLine::new(self.chatty);
+        let what = match profile {
+            Profile::Debug => "the tests",
+            Profile::Loom if !loom_is_built(&self.target.join("loom")) => {
+                "the loom model (the first time takes a minute)"
+            }
+            Profile::Loom => "the loom model",
+            Profile::Release => "the stress test (release)",
+        };
+        status.show(&format!("building {what}…"));
         let mut rendered = String::new();
-        for line in stdout.lines() {
-            let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
-                continue;
-            };
-            match message["reason"].as_str() {
-                Some("compiler-message") => {
-                    if let Some(text) = message["message"]["rendered"].as_str() {
-                        rendered.push_str(text);
+        let mut compiled = 0;
+        let stdout = child.stdout.take().map(BufReader::new);
+        for message in stdout.into_iter().flat_map(Message::parse_stream) {
+            match message {
+                Ok(Message::CompilerMessage(message)) => {
+                    if let Some(text) = message.message.rendered {
+                        rendered.push_str(&text);
                     }
                 }
-                Some("compiler-artifact") => {
-                    let name = message["target"]["name"].as_str();
-                    let executable = message["executable"].as_str();
-                    let is_test = message["target"]["kind"]
-                        .as_array()
-                        .is_some_and(|kinds| kinds.iter().any(|k| k == "test"));
-                    if let (Some(name), Some(executable), true) = (name, executable, is_test) {
-                        self.built
-                            .insert((profile, name.to_owned()), PathBuf::from(executable));
+                Ok(Message::CompilerArtifact(artifact)) => {
+                    if !artifact.fresh {
+                        compiled += 1;
+                        status.show(&format!(
+                            "building {what}: {compiled} crate(s) compiled, last {}",
+                            artifact.target.name
+                        ));
+                    }
+                    if let (true, Some(executable)) = (
+                        artifact.target.is_kind(TargetKind::Test),
+                        artifact.executable,
+                    ) {
+                        self.built.insert(
+                            (profile, artifact.target.name),
+                            executable.into_std_path_buf(),
+                        );
                     }
                 }
-                _ => {}
+                Ok(_) => {}
+                Err(_) => break,
             }
         }
-        if output.status.success() {
+        status.clear();
+        let finished = child
+            .wait()
+            .map_err(|e| format!("could not wait for cargo: {e}"))?;
+        let stderr = errors
+            .and_then(|reader| reader.join().ok())
+            .unwrap_or_default();
+        if finished.success() {
             return Ok(());
         }
-        let stderr = String::from_utf8_lossy(&output.stderr);
         Err(format!("{rendered}{stderr}").trim_end().to_owned())
     }
 

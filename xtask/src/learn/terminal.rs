@@ -15,7 +15,7 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use crossterm::terminal;
+use crossterm::terminal::{self, Clear, ClearType};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache};
 
@@ -167,6 +167,48 @@ pub fn watch_saves(
 fn is_exercise_source(path: &Path) -> bool {
     let in_exercises = path.components().any(|c| c.as_os_str() == "exercises");
     in_exercises && path.extension().is_some_and(|e| e == "rs" || e == "toml")
+}
+
+/// One line on stderr that says what a check is building, rewritten in
+/// place as cargo reports each crate, and wiped when the build ends. Shown
+/// only on a terminal, and only when asked (`learn --verify` stays quiet).
+#[derive(Debug)]
+pub struct StatusLine {
+    shown: bool,
+    on: bool,
+}
+
+impl StatusLine {
+    pub fn new(wanted: bool) -> StatusLine {
+        StatusLine {
+            shown: false,
+            on: wanted && std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// Replaces the line with `text`, cut to the terminal's width.
+    pub fn show(&mut self, text: &str) {
+        if !self.on {
+            return;
+        }
+        let width = terminal::size().map_or(80, |(columns, _)| usize::from(columns));
+        let text: String = text.chars().take(width.saturating_sub(1)).collect();
+        eprint!("\r{}{text}", Clear(ClearType::CurrentLine));
+        self.shown = true;
+    }
+
+    /// Wipes the line, if one was shown.
+    pub fn clear(&mut self) {
+        if std::mem::take(&mut self.shown) {
+            eprint!("\r{}", Clear(ClearType::CurrentLine));
+        }
+    }
+}
+
+impl Drop for StatusLine {
+    fn drop(&mut self) {
+        self.clear();
+    }
 }
 
 #[cfg(test)]
