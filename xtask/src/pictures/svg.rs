@@ -217,10 +217,17 @@ pub fn draw(timeline: &Timeline, title: &str, alt: &str) -> String {
             "a hand-off".into(),
         ));
     }
-    if !timeline.moments.is_empty() {
+    if let Some(first) = timeline.moments.first() {
+        // Called what they mark, when every moment marks the same thing
+        // ("woke to nothing").
+        let one_name = timeline.moments.iter().all(|m| m.name == first.name);
         legend.push((
             format!(r#"<path d="M11,-1 l-4,-6 h8 z" fill="{INK}"/>"#),
-            "a moment".into(),
+            if one_name && !first.name.is_empty() {
+                first.name.clone()
+            } else {
+                "a moment".into()
+            },
         ));
     }
     let mut lx = 12.0;
@@ -371,6 +378,26 @@ mod tests {
         assert!(!a.contains("<script"));
         assert!(a.contains(">main &lt;1&gt;</text>"));
         assert!(a.contains("The program: `demo`."));
+    }
+
+    #[test]
+    fn moments_are_named_in_the_legend_when_they_all_mark_the_same_thing() {
+        let moments = |names: &[&str]| {
+            let events: Vec<_> = names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| json!({"ph":"i","cat":"instant","name":name,"s":"t","ts":i as f64 * 10.0,"pid":1,"tid":1}))
+                .collect();
+            draw(
+                &Timeline::read(&json!({ "traceEvents": events }), None).unwrap(),
+                "t",
+                "a",
+            )
+        };
+        let same = moments(&["woke to nothing", "woke to nothing"]);
+        assert!(same.contains(">woke to nothing</text>"), "{same}");
+        let mixed = moments(&["woke to nothing", "gave up"]);
+        assert!(mixed.contains(">a moment</text>"), "{mixed}");
     }
 
     #[test]

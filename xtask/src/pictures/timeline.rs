@@ -110,13 +110,16 @@ pub(super) fn number(event: &Value, field: &str) -> Option<f64> {
     event.get(field).and_then(Value::as_f64)
 }
 
-/// The `[start, end]` of the first `region` span called `name`.
+/// The stretch the `region` spans called `name` mark: from the first one's
+/// start to the last one's end. A program may mark a few turns of a loop,
+/// `let _pictured = (id < 3).then(|| trace::region("first downloads"));`,
+/// and the picture shows them together.
 pub fn region(trace: &Value, name: &str) -> Result<(f64, f64), String> {
     let found = events(trace)?
         .iter()
         .filter(|e| text(e, "ph") == "X" && text(e, "cat") == "region" && text(e, "name") == name)
         .filter_map(|e| Some((number(e, "ts")?, number(e, "ts")? + number(e, "dur")?)))
-        .min_by(|a, b| a.0.total_cmp(&b.0));
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
     found.ok_or_else(|| {
         format!("the trace has no region `{name}`: the program marks it with trace::region")
     })
@@ -196,8 +199,11 @@ impl Timeline {
         let window = match window {
             Some(name) => region(trace, name)?,
             None => {
+                // Everything recorded, hand-offs' ends included.
                 let starts = spans.iter().map(|s| s.3).chain(moments.iter().map(|m| m.2));
                 let ends = spans.iter().map(|s| s.4).chain(moments.iter().map(|m| m.2));
+                let starts = starts.chain(flows.iter().map(|f| f.1.1));
+                let ends = ends.chain(flows.iter().map(|f| f.2.1));
                 let start = starts.fold(f64::INFINITY, f64::min);
                 let end = ends.fold(f64::NEG_INFINITY, f64::max);
                 if start > end {
@@ -209,7 +215,9 @@ impl Timeline {
         let (from, to) = window;
         spans.retain(|s| s.4 > from && s.3 < to || (s.3 == s.4 && s.3 >= from && s.3 <= to));
         moments.retain(|m| m.2 >= from && m.2 <= to);
-        flows.retain(|f| f.2.1 >= from && f.1.1 <= to);
+        // An arrow is drawn only if both its ends are in the window: one
+        // from before it (or to after it) would start (or end) off the lanes.
+        flows.retain(|f| f.1.1 >= from && f.2.1 <= to);
 
         // Lanes: the processes in the order they first did something in the
         // window, and in each, its threads in their recorder's order (the
@@ -372,6 +380,33 @@ pub(super) mod tests {
         };
         // The wake-up with no notify (id 2) draws nothing.
         assert_eq!(t.flows, [arrow(1, 120.0), arrow(2, 130.0)]);
+    }
+
+    #[test]
+    fn regions_of_one_name_make_one_window_and_arrows_across_its_edges_are_left_out() {
+        // Two turns of a loop marked "pictured", and three hand-offs: one
+        // inside the window, one from before it, one to after it.
+        let trace = json!({"traceEvents": [
+            {"ph":"X","cat":"region","name":"pictured","ts":100.0,"dur":50.0,"pid":1,"tid":1},
+            {"ph":"X","cat":"region","name":"pictured","ts":300.0,"dur":100.0,"pid":1,"tid":1},
+            {"ph":"X","cat":"wait.sleep","name":"nap","ts":0.0,"dur":500.0,"pid":1,"tid":2},
+            {"ph":"s","cat":"hand-off","name":"put","id":1,"ts":50.0,"pid":1,"tid":1},
+            {"ph":"f","cat":"hand-off","name":"put","id":1,"bp":"e","ts":120.0,"pid":1,"tid":2},
+            {"ph":"s","cat":"hand-off","name":"put","id":2,"ts":200.0,"pid":1,"tid":1},
+            {"ph":"f","cat":"hand-off","name":"put","id":2,"bp":"e","ts":250.0,"pid":1,"tid":2},
+            {"ph":"s","cat":"hand-off","name":"put","id":3,"ts":380.0,"pid":1,"tid":1},
+            {"ph":"f","cat":"hand-off","name":"put","id":3,"bp":"e","ts":450.0,"pid":1,"tid":2},
+        ]});
+        let t = Timeline::read(&trace, Some("pictured")).unwrap();
+        assert_eq!(t.window, (100.0, 400.0));
+        assert_eq!(
+            t.flows,
+            [Flow {
+                name: "put".into(),
+                from: (0, 200.0),
+                to: (1, 250.0)
+            }]
+        );
     }
 
     #[test]
