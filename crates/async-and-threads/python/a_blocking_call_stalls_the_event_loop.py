@@ -6,7 +6,12 @@ task calls time.sleep, which holds that thread, so the ticker wakes late by
 about the whole sleep.
 """
 import asyncio
+import pathlib
+import sys
 import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "trace" / "python"))
+import course_trace as trace  # noqa: E402  the chapter's pictures; off unless COURSE_TRACE is set
 
 TICK = 0.010
 BLOCK = 0.100
@@ -18,6 +23,7 @@ async def ticker(first_tick, stop):
     while True:
         due = time.perf_counter() + TICK
         await asyncio.sleep(TICK)
+        trace.instant("tick")  # a mark in the chapter's pictures
         worst = max(worst, time.perf_counter() - due)
         first_tick.set()
         if stop.is_set():
@@ -27,7 +33,8 @@ async def ticker(first_tick, stop):
 
 # ANCHOR: a_blocking_call_stalls_the_event_loop
 async def blocker():
-    time.sleep(BLOCK)  # holds the loop's only thread
+    with trace.waiting("sleep", "time.sleep"):
+        time.sleep(BLOCK)  # holds the loop's only thread
 
 
 async def main():
@@ -45,5 +52,6 @@ async def main():
 
 
 print("== 4. A blocking call stalls the event loop ==")
-asyncio.run(main())
+with trace.region("stalled"):  # what the chapter's picture shows
+    asyncio.run(main())
 # ANCHOR_END: a_blocking_call_stalls_the_event_loop

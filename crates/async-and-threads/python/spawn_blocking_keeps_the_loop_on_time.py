@@ -6,7 +6,12 @@ run_in_executor (asyncio.to_thread from Python 3.9); the coroutine awaits
 it, and the loop's thread stays free for the ticker.
 """
 import asyncio
+import pathlib
+import sys
 import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "trace" / "python"))
+import course_trace as trace  # noqa: E402  the chapter's pictures; off unless COURSE_TRACE is set
 
 TICK = 0.010
 BLOCK = 0.100
@@ -17,6 +22,7 @@ async def ticker(first_tick, stop):
     while True:
         due = time.perf_counter() + TICK
         await asyncio.sleep(TICK)
+        trace.instant("tick")  # a mark in the chapter's pictures
         worst = max(worst, time.perf_counter() - due)
         first_tick.set()
         if stop.is_set():
@@ -24,9 +30,14 @@ async def ticker(first_tick, stop):
 
 
 # ANCHOR: spawn_blocking_keeps_the_loop_on_time
+def sleep():
+    with trace.waiting("sleep", "time.sleep"):
+        time.sleep(BLOCK)
+
+
 async def blocker():
     loop = asyncio.get_running_loop()
-    await loop.run_in_executor(None, time.sleep, BLOCK)  # on a pool thread
+    await loop.run_in_executor(None, sleep)  # on a pool thread
 
 
 async def main():
@@ -43,5 +54,6 @@ async def main():
 
 
 print("== 5. run_in_executor keeps the loop on time ==")
-asyncio.run(main())
+with trace.region("on time"):  # what the chapter's picture shows
+    asyncio.run(main())
 # ANCHOR_END: spawn_blocking_keeps_the_loop_on_time

@@ -201,15 +201,20 @@ fn a_blocking_call_stalls_the_event_loop() {
     println!("\n== 4. A blocking call stalls the event loop ==");
     // One thread runs every task, as in asyncio.
     let runtime = one_thread_runtime();
+    let pictured = trace::region("stalled"); // what the chapter's picture shows
     let lateness = runtime.block_on(async {
         let ticker = Ticker::start(TICK).await;
         // A task that blocks: `thread::sleep` holds the loop's only thread,
         // so nothing else runs until it returns.
-        tokio::spawn(async { thread::sleep(BLOCK) })
-            .await
-            .expect("sleeping does not panic");
+        tokio::spawn(async {
+            let _asleep = trace::waiting(trace::Wait::Sleep, "thread::sleep");
+            thread::sleep(BLOCK)
+        })
+        .await
+        .expect("sleeping does not panic");
         ticker.stop().await
     });
+    pictured.end();
     drop(runtime);
     println!(
         "a ticker asks to wake every {TICK:.1?}; another task calls thread::sleep for {BLOCK:.1?}"
@@ -226,16 +231,24 @@ fn a_blocking_call_stalls_the_event_loop() {
 fn spawn_blocking_keeps_the_loop_on_time() {
     println!("\n== 5. spawn_blocking keeps the loop on time ==");
     let runtime = one_thread_runtime();
+    let pictured = trace::region("on time"); // what the chapter's picture shows
     let lateness = runtime.block_on(async {
         let ticker = Ticker::start(TICK).await;
         // The same sleep, sent to the blocking pool: the task awaits it, and
         // the loop's thread is free for the ticker meanwhile.
-        tokio::spawn(async { task::spawn_blocking(|| thread::sleep(BLOCK)).await })
+        tokio::spawn(async {
+            task::spawn_blocking(|| {
+                let _asleep = trace::waiting(trace::Wait::Sleep, "thread::sleep");
+                thread::sleep(BLOCK)
+            })
             .await
-            .expect("the task does not panic")
-            .expect("sleeping does not panic");
+        })
+        .await
+        .expect("the task does not panic")
+        .expect("sleeping does not panic");
         ticker.stop().await
     });
+    pictured.end();
     drop(runtime);
     println!(
         "a ticker asks to wake every {TICK:.1?}; another task sends thread::sleep for {BLOCK:.1?} to spawn_blocking"

@@ -63,6 +63,7 @@ async fn tick(
     loop {
         let due = Instant::now() + period;
         tokio::time::sleep_until(due.into()).await;
+        trace::instant("tick"); // a mark in the chapter's pictures
         lateness.worst = lateness.worst.max(due.elapsed());
         lateness.ticks += 1;
         if let Some(first_tick) = first_tick.take() {
