@@ -77,6 +77,7 @@ impl<T> Channel<T> {
                 return None;
             }
             // In a loop: a wake-up is a hint to look again, never a promise.
+            let _waiting = trace::waiting(trace::Wait::Condvar, "an item"); // for the pictures
             state = wait(&self.changed, state);
         }
     }

@@ -87,11 +87,19 @@ fn workers_pull_jobs_from_a_channel() -> io::Result<()> {
     println!("\n== 2. Workers pull jobs from a channel ==");
     let pool = ThreadPool::new(3)?;
     let (report_to, reports) = mpsc::channel();
+    let _pictured = trace::region("workers"); // what the chapter's picture shows
     for job in 0..9 {
         let report_to = report_to.clone();
+        // The first job is long and the other eight short, so the workers
+        // free up at different times. (A sleep stands for a wait on I/O.)
+        let length = Duration::from_millis(if job == 0 { 80 } else { 15 });
+        trace::flow_out("job", job); // the picture's arrow: from here...
         // Each job reports which thread ran it; nobody waits on the
         // handles, and `let _` says so out loud.
         let _ = pool.submit(move || {
+            trace::flow_in("job", job); // ...to the worker that took it
+            let _asleep = trace::waiting(trace::Wait::Sleep, "the job");
+            thread::sleep(length);
             let worker = thread::current().name().unwrap_or("unnamed").to_owned();
             report_to.send((job, worker))
         });
@@ -99,7 +107,7 @@ fn workers_pull_jobs_from_a_channel() -> io::Result<()> {
     drop(report_to);
     // Some of the nine may still be queued here; shutdown runs them all first.
     let report = pool.shutdown();
-    let (mut jobs, workers): (Vec<usize>, Vec<String>) = reports.try_iter().unzip();
+    let (mut jobs, workers): (Vec<u64>, Vec<String>) = reports.try_iter().unzip();
     jobs.sort();
     println!(
         "shutdown joined {} workers, which ran {} jobs between them",

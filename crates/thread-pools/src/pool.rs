@@ -111,6 +111,7 @@ impl ThreadPool {
         self.jobs.close();
         let mut report = Shutdown::default();
         for worker in self.workers.drain(..) {
+            let _joining = trace::waiting(trace::Wait::Join, "join"); // for the pictures
             // `join` returns `Err` only if the worker panicked, and it cannot:
             // every job runs under `catch_unwind`.
             if let Ok(ran) = worker.join() {
