@@ -17,7 +17,7 @@ fn counted_means_delivered_and_nothing_after_detach() {
             let senders: Vec<_> = (0..2)
                 .map(|_| {
                     let exchange = &exchange;
-                    scope.spawn(move || (0..2_000).map(|i| exchange.send(i)).sum::<usize>())
+                    scope.spawn(move || (0..1_000).map(|i| exchange.send(i)).sum::<usize>())
                 })
                 .collect();
             let subscribers: Vec<_> = (0..4)

@@ -19,7 +19,7 @@ fn pipelines_from_many_threads_deliver_every_byte() {
     thread::scope(|scope| {
         for t in 0..4u8 {
             scope.spawn(move || {
-                for round in 0..15usize {
+                for round in 0..6usize {
                     let input: Vec<u8> = (0..200_000usize)
                         .map(|i| b"abcdefghij\n"[(i + round + usize::from(t)) % 11])
                         .collect();
