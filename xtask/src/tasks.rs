@@ -145,9 +145,10 @@ pub fn loom(lessons: &[&Lesson]) -> Result {
 }
 
 /// `cargo xtask book [<args>...]`: the `xtask-book` package, the only one
-/// that builds mdBook. Cargo's own lines say what it builds the first time.
+/// that builds mdBook. Not `--quiet`: the first time, cargo's own lines say
+/// what it compiles (a minute or two of mdBook's dependencies).
 pub fn book(args: &[String]) -> Result {
-    let mut command = cargo_command(&["run", "--quiet", "-p", "xtask-book", "--"], &[]);
+    let mut command = cargo_command(&["run", "-p", "xtask-book", "--"], &[]);
     command.args(args);
     run_command(command, "the book build")
 }
