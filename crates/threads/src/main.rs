@@ -319,6 +319,7 @@ fn has_the_thread_started() {
 // ANCHOR: periodic_timer
 fn a_periodic_timer_wakes_every_waiter() {
     println!("\n== 7. A periodic timer: two threads wait for every tick ==");
+    let pictured = trace::region("periodic timer"); // what the chapter's picture shows
     let started = Instant::now();
     let timer = PeriodicTimer::start(TICK);
     // Each thread waits for tick 1, then tick 2, and so on, and records the
@@ -330,14 +331,23 @@ fn a_periodic_timer_wakes_every_waiter() {
             .collect()
     };
     let (down, up) = thread::scope(|s| {
-        let down = s.spawn(|| wait_for_ticks(10));
-        let up = s.spawn(|| wait_for_ticks(5));
+        // Named threads: the names label their lanes in the chapter's picture.
+        let down = thread::Builder::new()
+            .name("countdown".into())
+            .spawn_scoped(s, || wait_for_ticks(10))
+            .expect("the OS can start a thread");
+        let up = thread::Builder::new()
+            .name("count-up".into())
+            .spawn_scoped(s, || wait_for_ticks(5))
+            .expect("the OS can start a thread");
+        let _joining = trace::waiting(trace::Wait::Join, "join");
         let down = down.join().expect("the countdown does not panic");
         let up = up.join().expect("the count-up does not panic");
         (down, up)
     });
     let took = started.elapsed();
     drop(timer); // stops the ticking thread and joins it
+    drop(pictured);
     // What each thread did at its tick: the recipe's countdown and count-up.
     for (row, &(tick, _)) in down.iter().enumerate() {
         let line = format!("T-minus {}", 11 - tick);
@@ -370,18 +380,27 @@ fn a_semaphore_lets_workers_through_one_at_a_time() {
     let inside = AtomicUsize::new(0);
     let most_inside = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    thread::scope(|s| {
-        for _ in 0..10 {
-            s.spawn(|| {
+    let pictured = trace::region("semaphore"); // what the chapter's picture shows
+    let joining = thread::scope(|s| {
+        for n in 1..=10 {
+            // Named, for their lanes in the chapter's picture.
+            let worker = thread::Builder::new().name(format!("worker {n}"));
+            let started = worker.spawn_scoped(s, || {
                 // Bind the permit to a name: `let _ = gate.acquire();` would
                 // drop it, and give it back, on the spot.
                 let _permit = gate.acquire();
+                // The chapter's picture: an arrow from whoever passed the permit on.
+                trace::flow_in("permit", done.load(Ordering::Relaxed) as u64);
                 let now = inside.fetch_add(1, Ordering::Relaxed) + 1;
                 most_inside.fetch_max(now, Ordering::Relaxed);
+                let working = trace::waiting(trace::Wait::Sleep, "work");
                 thread::sleep(WORK);
+                drop(working);
                 inside.fetch_sub(1, Ordering::Relaxed);
-                done.fetch_add(1, Ordering::Relaxed);
+                let passed = done.fetch_add(1, Ordering::Relaxed) + 1;
+                trace::flow_out("permit", passed as u64);
             }); // `_permit` is dropped as the closure ends: the next worker goes in
+            started.expect("the OS can start ten threads");
         }
         thread::sleep(TIMEOUT);
         println!(
@@ -389,8 +408,14 @@ fn a_semaphore_lets_workers_through_one_at_a_time() {
             done.load(Ordering::Relaxed)
         );
         println!("main adds one permit (Python's sema.release()), and each worker passes it on");
+        trace::flow_out("permit", 0);
         gate.add_permits(1);
+        // For the picture: main's wait for the workers, which `scope` joins
+        // before it returns this span, to be ended just below.
+        trace::waiting(trace::Wait::Join, "join")
     });
+    drop(joining);
+    drop(pictured);
     println!(
         "workers done: {}; never more than one inside at once: {}; permits free at the end: {}",
         done.load(Ordering::Relaxed),

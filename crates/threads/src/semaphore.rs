@@ -54,6 +54,7 @@ impl Semaphore {
         // notification and this thread locking the mutex again, another
         // thread may have taken the permit that was returned.
         while *free == 0 {
+            let _waiting = trace::waiting(trace::Wait::Condvar, "a permit");
             free = wait(&self.returned, free);
         }
         *free -= 1;

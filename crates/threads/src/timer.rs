@@ -43,7 +43,12 @@ impl Ticks {
 
     /// One tick: count it, and wake every waiter.
     pub fn tick(&self) {
-        *lock(&self.count) += 1;
+        let tick = {
+            let mut count = lock(&self.count);
+            *count += 1;
+            *count
+        };
+        trace::flow_out("tick", tick); // the chapter's picture: an arrow to each waiter it wakes
         // Every waiter wants every tick: `notify_all`, not `notify_one`.
         self.ticked.notify_all();
     }
@@ -55,8 +60,10 @@ impl Ticks {
         // A loop: wake-ups can be spurious, and a notified waiter may be
         // waiting for a later tick than the one that just happened.
         while *count < n {
+            let _waiting = trace::waiting(trace::Wait::Condvar, "a tick");
             count = wait(&self.ticked, count);
         }
+        trace::flow_in("tick", *count);
         *count
     }
 
@@ -99,6 +106,7 @@ impl PeriodicTimer {
         let ticker = thread::spawn({
             let (ticks, stop) = (Arc::clone(&ticks), Arc::clone(&stop));
             move || {
+                trace::name_thread("ticker"); // its lane in the chapter's picture
                 // Sleep by waiting for the stop event, with the interval as
                 // the timeout: a timeout means "tick", a set event means
                 // "stop". So dropping the timer never waits out a sleep.
