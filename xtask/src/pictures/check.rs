@@ -1,12 +1,13 @@
 //! `--check`, for CI: the definitions are sound, every picture a chapter
 //! names is defined and recorded, every picture defined is shown, each SVG
-//! is byte for byte what its trace draws, and recording still works (into a
-//! temporary directory).
+//! is byte for byte what its trace draws (both frames), and recording
+//! still works (into a temporary directory).
 
 use std::fs;
 use std::path::Path;
 
 use super::definition::Picture;
+use super::layout::FRAMES;
 use super::{all, book_pictures, record, recorded_trace};
 use crate::{Result, fail};
 
@@ -48,7 +49,7 @@ pub fn check(root: &Path) -> Result {
                 "{chapter}: {{{{#picture {id}}}}}: no such picture (a [[picture]] in crates/<lesson>/lesson.toml)"
             )),
             Some(picture) => {
-                for extension in ["svg", "trace.json", "toml"] {
+                for extension in ["svg", "narrow.svg", "trace.json", "toml"] {
                     let path = picture.file(&book, extension);
                     if !path.is_file() {
                         problems.push(format!(
@@ -75,13 +76,15 @@ pub fn check(root: &Path) -> Result {
         let Some(trace) = recorded_trace(picture, &book)? else {
             continue;
         };
-        let drawn = record::render(picture, &trace)?;
-        let path = picture.file(&book, "svg");
-        if fs::read_to_string(&path).ok().as_deref() != Some(drawn.as_str()) {
-            problems.push(format!(
-                "{} is not what its trace draws: cargo xtask pictures --render",
-                path.strip_prefix(root).unwrap_or(&path).display()
-            ));
+        for frame in FRAMES {
+            let drawn = record::render(picture, &trace, frame)?;
+            let path = picture.file(&book, frame.extension);
+            if fs::read_to_string(&path).ok().as_deref() != Some(drawn.as_str()) {
+                problems.push(format!(
+                    "{} is not what its trace draws: cargo xtask pictures --render",
+                    path.strip_prefix(root).unwrap_or(&path).display()
+                ));
+            }
         }
     }
     if !problems.is_empty() {

@@ -20,8 +20,11 @@
 //!
 //! A chapter shows a picture with `{{#picture <lesson>:<name>}}`, which the
 //! book turns into the image, its alt text and its caption ([`figure`]).
-//! Beside each SVG are its trace (`.trace.json`, which opens in Perfetto)
-//! and a note of when and where it was recorded (`.toml`).
+//! Each picture is drawn twice ([`layout::Frame`]): `<name>.svg` for the
+//! book's width and `<name>.narrow.svg` for a phone, which the book shows
+//! below 560 px. Beside them are its trace (`.trace.json`, which opens in
+//! Perfetto) and a note of when and where it was recorded (`.toml`).
+
 
 mod check;
 mod definition;
@@ -136,17 +139,23 @@ fn record_into_book(root: &Path, names: &[String]) -> Result {
     Ok(())
 }
 
-/// `--render`: every recorded trace drawn again.
+/// `--render`: every recorded trace drawn again, in both frames.
 fn render_book(root: &Path) -> Result {
     let out = book_pictures(root);
+    let mut written = Vec::new();
     for picture in all() {
         let Some(trace) = recorded_trace(&picture, &out)? else {
             eprintln!("==> {}: not recorded yet", picture.id());
             continue;
         };
-        let path = picture.file(&out, "svg");
-        let svg = record::render(&picture, &trace)?;
-        fs::write(&path, svg).map_err(|e| fail(format!("{}: {e}", path.display())))?;
+        for frame in layout::FRAMES {
+            let path = picture.file(&out, frame.extension);
+            let svg = record::render(&picture, &trace, frame)?;
+            fs::write(&path, svg).map_err(|e| fail(format!("{}: {e}", path.display())))?;
+            written.push(path);
+        }
+    }
+    for path in written {
         eprintln!("==> {}", path.strip_prefix(root).unwrap_or(&path).display());
     }
     Ok(())
@@ -179,6 +188,13 @@ pub fn figure(root: &Path, argument: &str) -> std::result::Result<String, String
             picture.lesson
         ));
     }
+    let narrow = picture.file(&book_pictures(root), layout::NARROW.extension);
+    if !narrow.is_file() {
+        return Err(format!(
+            "{{{{#picture {argument}}}}}: no {} (cargo xtask pictures --render)",
+            narrow.display()
+        ));
+    }
     let href = |extension: &str| {
         format!(
             "pictures/{}/{}.{extension}",
@@ -191,12 +207,15 @@ pub fn figure(root: &Path, argument: &str) -> std::result::Result<String, String
     };
     Ok(format!(
         "<figure class=\"picture\" id=\"picture-{name}\" style=\"margin:1.5em 0\">\n\
-         <img src=\"{svg}\" alt=\"{alt}\" width=\"750\" style=\"max-width:100%;height:auto\">\n\
+         <picture><source media=\"(max-width: {below}px)\" srcset=\"{narrow}\">\
+         <img src=\"{svg}\" alt=\"{alt}\" width=\"750\" style=\"max-width:100%;height:auto\"></picture>\n\
          <figcaption>{caption} <small>({side}; <a href=\"{trace}\">the trace</a> opens in \
          <a href=\"https://ui.perfetto.dev\">Perfetto</a>.)</small></figcaption>\n\
          </figure>",
         name = picture.def.name,
         svg = href("svg"),
+        narrow = href(layout::NARROW.extension),
+        below = layout::NARROW_BELOW_PX,
         alt = layout::escape(&picture.def.alt),
         caption = inline_code(&layout::escape(&picture.def.caption)),
         trace = href("trace.json"),
@@ -278,13 +297,14 @@ with trace.region("shown"):
         }
         assert_eq!(t.flows.len(), 1);
         assert_eq!((t.flows[0].from.0, t.flows[0].to.0), (1, 0));
-        let svg = svg::draw(&t, "t", "a");
+        let svg = svg::draw(&t, "t", "a", layout::WIDE);
         assert_eq!(
             svg,
             svg::draw(
                 &timeline::Timeline::read(&trace, Some("shown")).unwrap(),
                 "t",
-                "a"
+                "a",
+                layout::WIDE
             )
         );
     }

@@ -18,6 +18,7 @@ use serde_json::Value;
 
 use super::definition::{Picture, Side};
 use super::files;
+use super::layout::{FRAMES, Frame};
 use super::svg;
 use super::timeline::Timeline;
 use crate::{Result, fail, run_command};
@@ -187,7 +188,10 @@ fn write(picture: &Picture, trace: &Value, program: &str, recorded_on: &str, out
     if let Some(window) = &d.window {
         other["window"] = Value::from(window.as_str());
     }
-    let drawn = render(picture, &cropped)?;
+    let drawn = FRAMES
+        .iter()
+        .map(|&frame| Ok((frame.extension, render(picture, &cropped, frame)?)))
+        .collect::<Result<Vec<_>>>()?;
     let dir = out.join(&picture.lesson);
     fs::create_dir_all(&dir).map_err(|e| fail(format!("{}: {e}", dir.display())))?;
     let note = format!(
@@ -197,22 +201,24 @@ fn write(picture: &Picture, trace: &Value, program: &str, recorded_on: &str, out
         toml_string(program),
         toml_string(recorded_on)
     );
-    for (extension, text) in [
-        ("trace.json", files::to_text(&cropped)),
-        ("svg", drawn),
-        ("toml", note),
-    ] {
+    let files = [("trace.json", files::to_text(&cropped)), ("toml", note)];
+    for (extension, text) in files.into_iter().chain(drawn) {
         let path = picture.file(out, extension);
         fs::write(&path, text).map_err(|e| fail(format!("{}: {e}", path.display())))?;
     }
     Ok(())
 }
 
-/// The SVG of a picture's (cropped) trace.
-pub fn render(picture: &Picture, trace: &Value) -> Result<String> {
+/// The SVG of a picture's (cropped) trace, in `frame`.
+pub fn render(picture: &Picture, trace: &Value, frame: Frame) -> Result<String> {
     let timeline = Timeline::read(trace, picture.def.window.as_deref())
         .map_err(|e| fail(format!("picture {}: {e}", picture.id())))?;
-    Ok(svg::draw(&timeline, &picture.def.title, &picture.def.alt))
+    Ok(svg::draw(
+        &timeline,
+        &picture.def.title,
+        &picture.def.alt,
+        frame,
+    ))
 }
 
 /// "Recorded 2025-06-01 22:40 UTC on AMD EPYC (2 cores), 35% idle in the

@@ -9,22 +9,23 @@
 //! picture reads in grey too. Under the lanes a time axis, a legend of the
 //! marks the picture uses, and where and when the trace was recorded.
 //!
-//! It is 750 units wide, the book's content width, and scales with the page
-//! (a phone shows it smaller, whole).
+//! It is drawn in two frames (`layout::Frame`): 750 units wide, the book's
+//! content width, with the lane labels in a column on the left; and 400
+//! wide for a phone, each label above its lane and the text larger for the
+//! width. The book shows the one that fits the page.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::layout::{escape, merged, n, nice_step, shorten, text_width, unit, wrap};
+use super::layout::{Frame, escape, merged, n, nice_step, shorten, text_width, unit, wrap};
 use super::timeline::{Kind, Span, Timeline};
 
-const WIDTH: f64 = 750.0;
+/// Wide: where the lane labels end, and the lanes begin.
 const LABEL_RIGHT: f64 = 142.0;
 const X0: f64 = 150.0;
-const X1: f64 = 736.0;
-const LANES_TOP: f64 = 44.0;
+/// A lane's band.
 const PITCH: f64 = 30.0;
-const INK: &str = "#1a202c";
+pub(super) const INK: &str = "#1a202c";
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
 
 /// How a kind of span is drawn: its fill, its outline, where in the lane
@@ -87,16 +88,27 @@ const PATTERNS: &str = r##"<pattern id="ready" width="6" height="6" patternUnits
 <pattern id="condvar" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#e9d8fd"/><rect width="5" height="1.5" fill="#6b46c1"/></pattern>
 <marker id="arrow" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#1a202c"/></marker>"##;
 
-/// The SVG of `timeline`, titled `title`, described by `alt`.
-pub fn draw(timeline: &Timeline, title: &str, alt: &str) -> String {
+/// The SVG of `timeline` in `frame`, titled `title`, described by `alt`.
+pub fn draw(timeline: &Timeline, title: &str, alt: &str, frame: Frame) -> String {
+    let f = frame;
     let lanes = timeline.lanes.len() as f64;
     let (from, to) = timeline.window;
     let length = (to - from).max(1e-3);
-    let x = |t: f64| X0 + (t - from) / length * (X1 - X0);
-    let lane_top = |lane: usize| LANES_TOP + lane as f64 * PITCH;
-    let axis_y = LANES_TOP + lanes * PITCH + 4.0;
+    // Wide: labels in a column on the left. Narrow: each label on a line
+    // above its lane, and the marks take the whole width.
+    let (x0, x1) = if f.labels_left {
+        (X0, f.width - 14.0)
+    } else {
+        (12.0, f.width - 12.0)
+    };
+    let label_row = if f.labels_left { 0.0 } else { f.font + 5.0 };
+    let pitch = PITCH + label_row;
+    let x = |t: f64| x0 + (t - from) / length * (x1 - x0);
+    let (head, lanes_top) = heading(title, f);
+    let lane_top = |lane: usize| lanes_top + lane as f64 * pitch + label_row;
+    let axis_y = lanes_top + lanes * pitch + 4.0;
 
-    let mut body = String::new();
+    let mut body = head;
     // Lanes: a light band every other lane, and the labels.
     for (i, lane) in timeline.lanes.iter().enumerate() {
         let top = lane_top(i);
@@ -104,54 +116,79 @@ pub fn draw(timeline: &Timeline, title: &str, alt: &str) -> String {
             let _ = writeln!(
                 body,
                 r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#f7fafc"/>"##,
-                n(X0),
-                n(top),
-                n(X1 - X0),
-                n(PITCH)
+                n(x0),
+                n(top - label_row),
+                n(x1 - x0),
+                n(pitch)
             );
         }
+        let (lx, ly, anchor, most) = if f.labels_left {
+            (LABEL_RIGHT, top + 19.0, "end", 21)
+        } else {
+            (x0 + 2.0, top - 4.0, "start", f.chars(f.font))
+        };
         let _ = writeln!(
             body,
-            r#"<text x="{}" y="{}" font-size="12" text-anchor="end">{}</text>"#,
-            n(LABEL_RIGHT),
-            n(top + 19.0),
-            escape(&shorten(&lane.label, 21))
+            r#"<text x="{}" y="{}" font-size="{}" text-anchor="{anchor}">{}</text>"#,
+            n(lx),
+            n(ly),
+            n(f.font),
+            escape(&shorten(&lane.label, most))
         );
     }
     // The time axis: grid lines, ticks and their labels, the unit.
     let (unit, scale) = unit(length);
-    let step = nice_step(length / scale / 6.0);
+    let step = nice_step(length / scale / f.ticks);
     let decimals = if step >= 1.0 {
         0
     } else {
         (-step.log10()).ceil() as usize
     };
+    let tick_y = axis_y + 6.0 + f.font;
     let mut k = 0.0;
     while k * step <= length / scale + step * 1e-9 {
         let t = from + k * step * scale;
         let tx = x(t);
         let _ = writeln!(
             body,
-            r##"<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#cbd5e0" stroke-width="0.6"/><line x1="{0}" y1="{2}" x2="{0}" y2="{3}" stroke="{INK}"/><text x="{0}" y="{4}" font-size="12" text-anchor="middle">{5:.6$}</text>"##,
+            r##"<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#cbd5e0" stroke-width="0.6"/><line x1="{0}" y1="{2}" x2="{0}" y2="{3}" stroke="{INK}"/><text x="{0}" y="{4}" font-size="{7}" text-anchor="middle">{5:.6$}</text>"##,
             n(tx),
-            n(LANES_TOP),
+            n(lanes_top),
             n(axis_y),
             n(axis_y + 5.0),
-            n(axis_y + 18.0),
+            n(tick_y),
             k * step,
-            decimals
+            decimals,
+            n(f.font)
         );
         k += 1.0;
     }
     let _ = writeln!(
         body,
-        r#"<line x1="{0}" y1="{2}" x2="{1}" y2="{2}" stroke="{INK}"/><text x="{3}" y="{4}" font-size="12" text-anchor="end">{unit}</text>"#,
-        n(X0),
-        n(X1),
+        r#"<line x1="{}" y1="{2}" x2="{}" y2="{2}" stroke="{INK}"/>"#,
+        n(x0),
+        n(x1),
         n(axis_y),
-        n(LABEL_RIGHT),
-        n(axis_y + 18.0)
     );
+    let legend_top = if f.labels_left {
+        let _ = writeln!(
+            body,
+            r#"<text x="{}" y="{}" font-size="{}" text-anchor="end">{unit}</text>"#,
+            n(LABEL_RIGHT),
+            n(tick_y),
+            n(f.font)
+        );
+        tick_y + 26.0
+    } else {
+        let _ = writeln!(
+            body,
+            r#"<text x="{}" y="{}" font-size="{}">time in {unit}</text>"#,
+            n(x0),
+            n(tick_y + f.font + 6.0),
+            n(f.font)
+        );
+        tick_y + f.font + 32.0
+    };
 
     // The marks, merged where they touch at this scale.
     let mut used: BTreeMap<Kind, Vec<&str>> = BTreeMap::new();
@@ -231,25 +268,26 @@ pub fn draw(timeline: &Timeline, title: &str, alt: &str) -> String {
         ));
     }
     let mut lx = 12.0;
-    let mut ly = axis_y + 44.0;
+    let mut ly = legend_top;
     for (glyph, label) in &legend {
-        let width = 30.0 + text_width(label, 12.0) + 18.0;
-        if lx + width > WIDTH - 12.0 && lx > 12.0 {
+        let label = shorten(label, f.chars(f.font).saturating_sub(6));
+        let width = 30.0 + text_width(&label, f.font) + 18.0;
+        if lx + width > f.width - 12.0 && lx > 12.0 {
             lx = 12.0;
-            ly += 20.0;
+            ly += f.font + 8.0;
         }
         let _ = writeln!(
             body,
-            r#"<g transform="translate({},{})">{glyph}<text x="30" y="0" font-size="12">{}</text></g>"#,
+            r#"<g transform="translate({},{})">{glyph}<text x="30" y="0" font-size="{}">{}</text></g>"#,
             n(lx),
             n(ly),
-            escape(label)
+            n(f.font),
+            escape(&label)
         );
         lx += width;
     }
 
     // Where and when it was recorded.
-    let mut fy = ly + 26.0;
     let said = |key: &str| timeline.other.get(key).and_then(|v| v.as_str());
     let mut footer = Vec::new();
     if let Some(program) = said("program") {
@@ -260,39 +298,77 @@ pub fn draw(timeline: &Timeline, title: &str, alt: &str) -> String {
             .unwrap_or("Not recorded by `cargo xtask pictures`.")
             .to_owned(),
     );
-    for line in footer.iter().flat_map(|text| wrap(text, 118)) {
+    let height = note(&mut body, &footer, ly + 12.0, f);
+    document(f, height, title, alt, PATTERNS, &body)
+}
+
+/// The title, wrapped to the frame, as SVG text; and where what follows
+/// it may begin.
+pub(super) fn heading(title: &str, f: Frame) -> (String, f64) {
+    let mut svg = String::new();
+    let mut y = 24.0;
+    for (i, line) in wrap(title, f.chars(f.title * 1.08)).iter().enumerate() {
+        if i > 0 {
+            y += f.title + 5.0;
+        }
+        let _ = writeln!(
+            svg,
+            r#"<text x="12" y="{}" font-size="{}" font-weight="bold">{}</text>"#,
+            n(y),
+            n(f.title),
+            escape(line)
+        );
+    }
+    (svg, y + 20.0)
+}
+
+/// The note of where and when, in small grey lines from `top`; returns the
+/// drawing's height.
+pub(super) fn note(body: &mut String, paragraphs: &[String], top: f64, f: Frame) -> f64 {
+    let mut y = top + f.small + 2.0;
+    for line in paragraphs
+        .iter()
+        .flat_map(|text| wrap(text, f.chars(f.small)))
+    {
         let _ = writeln!(
             body,
-            r##"<text x="12" y="{}" font-size="11" fill="#4a5568">{}</text>"##,
-            n(fy),
+            r##"<text x="12" y="{}" font-size="{}" fill="#4a5568">{}</text>"##,
+            n(y),
+            n(f.small),
             escape(&line)
         );
-        fy += 15.0;
+        y += f.small + 4.0;
     }
-    let height = (fy + 2.0).ceil();
+    (y - f.small + 2.0).ceil()
+}
 
+/// The whole SVG document around `body`: its size, title and description
+/// (what a screen reader says), its patterns, a white ground.
+pub(super) fn document(
+    f: Frame,
+    height: f64,
+    title: &str,
+    alt: &str,
+    defs: &str,
+    body: &str,
+) -> String {
     let mut svg = String::new();
     let _ = writeln!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="title desc" font-family="{FONT}" fill="{INK}">"#,
-        w = n(WIDTH),
+        w = n(f.width),
         h = n(height)
     );
     let _ = writeln!(svg, r#"<title id="title">{}</title>"#, escape(title));
     let _ = writeln!(svg, r#"<desc id="desc">{}</desc>"#, escape(alt));
-    let _ = writeln!(svg, "<defs>\n{PATTERNS}\n</defs>");
+    let _ = writeln!(svg, "<defs>\n{defs}\n</defs>");
     let _ = writeln!(
         svg,
         r##"<rect width="{}" height="{}" fill="#ffffff"/>"##,
-        n(WIDTH),
+        n(f.width),
         n(height)
     );
-    let _ = writeln!(
-        svg,
-        r#"<text x="12" y="24" font-size="16" font-weight="bold">{}</text>"#,
-        escape(title)
-    );
-    svg.push_str(&body);
+    svg.push_str(body);
     svg.push_str("</svg>\n");
     svg
 }
@@ -350,6 +426,7 @@ fn legend_label(kind: Kind, names: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pictures::layout::{NARROW, WIDE};
     use crate::pictures::timeline::Timeline;
     use serde_json::json;
 
@@ -369,8 +446,8 @@ mod tests {
 
     #[test]
     fn the_same_trace_gives_the_same_bytes() {
-        let a = draw(&timeline(), "A & B", "alt <text>");
-        let b = draw(&timeline(), "A & B", "alt <text>");
+        let a = draw(&timeline(), "A & B", "alt <text>", WIDE);
+        let b = draw(&timeline(), "A & B", "alt <text>", WIDE);
         assert_eq!(a, b);
         assert!(a.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 750 "));
         assert!(a.contains("<title id=\"title\">A &amp; B</title>"));
@@ -392,6 +469,7 @@ mod tests {
                 &Timeline::read(&json!({ "traceEvents": events }), None).unwrap(),
                 "t",
                 "a",
+                WIDE,
             )
         };
         let same = moments(&["woke to nothing", "woke to nothing"]);
@@ -402,7 +480,7 @@ mod tests {
 
     #[test]
     fn each_kind_used_has_its_mark_and_legend_entry() {
-        let svg = draw(&timeline(), "t", "a");
+        let svg = draw(&timeline(), "t", "a", WIDE);
         for words in [
             ">running</text>",
             ">waiting for a core</text>",
@@ -428,13 +506,53 @@ mod tests {
     }
 
     #[test]
+    fn the_narrow_drawing_puts_labels_above_the_lanes_in_larger_text() {
+        let svg = draw(
+            &timeline(),
+            "A title long enough to need two lines on a phone",
+            "a",
+            NARROW,
+        );
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 "));
+        assert_eq!(svg.matches("font-weight=\"bold\"").count(), 2, "{svg}");
+        // The lane's label starts at the left edge, above its lane.
+        assert!(
+            svg.contains(r#"font-size="13" text-anchor="start">main &lt;1&gt;</text>"#),
+            "{svg}"
+        );
+        assert!(svg.contains(">time in ms</text>"));
+        // Every mark stays inside the frame.
+        for rect in svg.split("<rect ").skip(1) {
+            let rect = rect.split("/>").next().unwrap_or_default();
+            let attr = |name: &str| -> f64 {
+                rect.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .or_else(|| rect.strip_prefix(&format!("{name}=\"")))
+                    .and_then(|v| v.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0.0)
+            };
+            assert!(attr("x") + attr("width") <= 400.0, "{rect}");
+        }
+        assert_eq!(
+            svg,
+            draw(
+                &timeline(),
+                "A title long enough to need two lines on a phone",
+                "a",
+                NARROW
+            )
+        );
+    }
+
+    #[test]
     fn the_axis_counts_in_round_steps_of_a_fitting_unit() {
         assert_eq!(unit(500.0), ("µs", 1.0));
         assert_eq!(unit(110_000.0), ("ms", 1000.0));
         assert_eq!(nice_step(110.0 / 6.0), 20.0);
         assert_eq!(nice_step(0.3), 0.5);
         assert_eq!(nice_step(5.0), 5.0);
-        let svg = draw(&timeline(), "t", "a");
+        let svg = draw(&timeline(), "t", "a", WIDE);
         for tick in [">0</text>", ">20</text>", ">100</text>", ">ms</text>"] {
             assert!(svg.contains(tick), "{tick}");
         }

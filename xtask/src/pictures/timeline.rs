@@ -244,12 +244,12 @@ impl Timeline {
         }
         let mut keys: Vec<(u64, u64)> = first.keys().copied().collect();
         let order = |k: &(u64, u64)| sort_index.get(k).copied().unwrap_or(k.1 as i64);
+        let rank = lane_ranks(&keys, &names, order);
         keys.sort_by(|a, b| {
             process_first[&a.0]
                 .total_cmp(&process_first[&b.0])
                 .then(a.0.cmp(&b.0))
-                .then(order(a).cmp(&order(b)))
-                .then(a.1.cmp(&b.1))
+                .then(rank[a].cmp(&rank[b]))
         });
         let several = process_first.len() > 1;
         let mut unnamed = 0;
@@ -315,6 +315,78 @@ impl Timeline {
     }
 }
 
+/// Where each lane goes among its process's lanes: the main thread first;
+/// then families of lanes whose names differ only in their numbers
+/// (`Thread-1 (timed_call)`, `Thread-2 (timed_call)`; `worker 1`,
+/// `worker 2`), each family where its first member began to record, its
+/// members in the order of their numbers; other lanes in the order they
+/// began to record.
+///
+/// A recorder numbers lanes as threads first record, which is the order
+/// they happened to get a core, not the order they were made: CPython's
+/// five `Thread-N`s come out 1, 3, 5, 2, 4. The numbers in their names say
+/// the order they were made in.
+fn lane_ranks(
+    keys: &[(u64, u64)],
+    names: &BTreeMap<(u64, u64), String>,
+    order: impl Fn(&(u64, u64)) -> i64,
+) -> BTreeMap<(u64, u64), Rank> {
+    let family = |k: &(u64, u64)| {
+        names.get(k).map(|name| {
+            let shape: String = name
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '#' } else { c })
+                .collect();
+            (k.0, shape)
+        })
+    };
+    let mut family_first: BTreeMap<(u64, String), i64> = BTreeMap::new();
+    for k in keys {
+        if let Some(f) = family(k) {
+            let at = family_first.entry(f).or_insert(i64::MAX);
+            *at = (*at).min(order(k));
+        }
+    }
+    keys.iter()
+        .map(|k| {
+            let name = names.get(k).map_or("", String::as_str);
+            let main = matches!(name, "main" | "MainThread");
+            let place = family(k).map_or(order(k), |f| family_first[&f]);
+            (*k, (!main, place, natural(name), order(k), k.1))
+        })
+        .collect()
+}
+
+/// A lane's place: not the main thread, its family's place, its name in
+/// natural order, its own place, its id.
+type Rank = (bool, i64, Vec<Chunk>, i64, u64);
+
+/// A piece of a name for natural ordering: numbers compare as numbers.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Chunk {
+    Number(u64),
+    Text(String),
+}
+
+/// `Thread-10` as `["Thread-", 10]`, so that it sorts after `Thread-9`.
+fn natural(name: &str) -> Vec<Chunk> {
+    let mut chunks = Vec::new();
+    let mut rest = name;
+    while let Some(c) = rest.chars().next() {
+        let digits = c.is_ascii_digit();
+        let end = rest
+            .find(|c: char| c.is_ascii_digit() != digits)
+            .unwrap_or(rest.len());
+        let (piece, tail) = rest.split_at(end);
+        chunks.push(match piece.parse() {
+            Ok(number) if digits => Chunk::Number(number),
+            _ => Chunk::Text(piece.to_owned()),
+        });
+        rest = tail;
+    }
+    chunks
+}
+
 /// A flow id: a number, or a string of one.
 fn flow_id(id: &Value) -> Option<i64> {
     id.as_i64()
@@ -361,6 +433,41 @@ pub(super) mod tests {
             }]
         );
         assert_eq!(t.other["recorded"], "today");
+    }
+
+    #[test]
+    fn numbered_threads_come_in_the_order_of_their_numbers_main_first() {
+        // As CPython's five calls recorded them: in the order each thread
+        // first got to run, a producer and a consumer among them.
+        let mut events = Vec::new();
+        for (tid, name) in [
+            (1, "producer"),
+            (2, "Thread-1 (timed_call)"),
+            (3, "Thread-3 (timed_call)"),
+            (4, "MainThread"),
+            (5, "Thread-10 (timed_call)"),
+            (6, "Thread-2 (timed_call)"),
+            (7, "consumer"),
+        ] {
+            events.push(json!({"ph":"M","name":"thread_name","ts":0,"pid":1,"tid":tid,"args":{"name":name}}));
+            events.push(json!({"ph":"M","name":"thread_sort_index","ts":0,"pid":1,"tid":tid,"args":{"sort_index":tid}}));
+            events.push(json!({"ph":"X","cat":"run","name":"w","ts":tid as f64,"dur":1.0,"pid":1,"tid":tid}));
+        }
+        let t = Timeline::read(&json!({"traceEvents": events}), None).unwrap();
+        let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "MainThread",
+                "producer",
+                "Thread-1 (timed_call)",
+                "Thread-2 (timed_call)",
+                "Thread-3 (timed_call)",
+                "Thread-10 (timed_call)",
+                "consumer"
+            ]
+        );
+        assert!(natural("a9") < natural("a10"));
     }
 
     #[test]
