@@ -252,6 +252,13 @@ impl Timeline {
                 .then(rank[a].cmp(&rank[b]))
         });
         let several = process_first.len() > 1;
+        // Processes of one program (a lesson and the copies of itself it
+        // starts as workers) are told apart by their ids alone, `main
+        // (4057)`, so a label fits the picture's margin; processes of
+        // different programs keep their names too.
+        let programs: std::collections::BTreeSet<Option<&String>> =
+            process_first.keys().map(|pid| processes.get(pid)).collect();
+        let one_program = programs.len() == 1;
         let mut unnamed = 0;
         let lanes: Vec<Lane> = keys
             .iter()
@@ -260,11 +267,13 @@ impl Timeline {
                     unnamed += 1;
                     format!("thread {unnamed}")
                 });
-                let label = if several {
+                let label = if !several {
+                    thread
+                } else if one_program {
+                    format!("{thread} ({pid})")
+                } else {
                     let process = processes.get(&pid).map_or("process", String::as_str);
                     format!("{process} {pid}: {thread}")
-                } else {
-                    thread
                 };
                 Lane { pid, tid, label }
             })
@@ -514,6 +523,27 @@ pub(super) mod tests {
                 to: (1, 250.0)
             }]
         );
+    }
+
+    #[test]
+    fn processes_of_one_program_are_told_apart_by_their_ids() {
+        let lane = |pid: u64, program: &str, thread: &str, at: f64| {
+            [
+                json!({"ph":"M","name":"process_name","ts":0,"pid":pid,"tid":0,"args":{"name":program}}),
+                json!({"ph":"M","name":"thread_name","ts":0,"pid":pid,"tid":1,"args":{"name":thread}}),
+                json!({"ph":"X","cat":"run","name":"w","ts":at,"dur":1.0,"pid":pid,"tid":1}),
+            ]
+        };
+        let labels = |events: Vec<Value>| -> Vec<String> {
+            let t = Timeline::read(&json!({ "traceEvents": events }), None).unwrap();
+            t.lanes.into_iter().map(|l| l.label).collect()
+        };
+        let mut copies: Vec<Value> = lane(40, "parallelism", "main", 0.0).into();
+        copies.extend(lane(57, "parallelism", "worker", 5.0));
+        assert_eq!(labels(copies), ["main (40)", "worker (57)"]);
+        let mut two: Vec<Value> = lane(40, "parent", "main", 0.0).into();
+        two.extend(lane(57, "child", "main", 5.0));
+        assert_eq!(labels(two), ["parent 40: main", "child 57: main"]);
     }
 
     #[test]
