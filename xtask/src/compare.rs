@@ -35,6 +35,8 @@ use harness::compare::Report;
 
 pub use experiment::Experiment;
 use figures::{Figures, Measured};
+/// Times as the tables write them, for the charts drawn from them.
+pub use table::time;
 
 use crate::lessons::{self, Lesson};
 use crate::{Result, fail, lessons_named, python, target_dir, usage};

@@ -1,5 +1,5 @@
 //! What happens to a chapter before mdBook sees it: the lesson's output,
-//! pictures and section numbers go in, and every include is checked (see
+//! pictures, charts and section numbers go in, and every include is checked (see
 //! `main.rs` for the list).
 
 use std::fs;
@@ -37,6 +37,10 @@ pub fn prepare_chapter(
     });
     chapter.content = replace_directives(&chapter.content, "picture", |argument| {
         xtask::pictures::figure(root, argument)
+            .map_err(|e| errors.push(format!("{}: {e}", source.display())))
+    });
+    chapter.content = replace_directives(&chapter.content, "chart", |argument| {
+        xtask::pictures::chart::figure(root, argument)
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     chapter.content = replace_directives(&chapter.content, "section", |argument| {

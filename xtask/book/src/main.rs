@@ -20,6 +20,10 @@
 //! - `{{#picture <lesson>:<name>}}` becomes that picture: its SVG, alt text
 //!   and caption, from the lesson's `[[picture]]` (see `xtask::pictures`); a
 //!   picture not defined or not recorded fails the build.
+//! - `{{#chart <lesson>}}` becomes the chart of what it costs, drawn from
+//!   `book/src/measured/<lesson>.json` or `.toml` (see
+//!   `xtask::pictures::chart`); a chart without figures, or not drawn from
+//!   them, fails the build.
 //! - every `{{#include path:anchor}}` is checked: the file must exist and hold
 //!   `ANCHOR: anchor` and `ANCHOR_END: anchor`. (mdBook itself only logs a
 //!   broken include and carries on; here it fails the build.)

@@ -1,8 +1,9 @@
 //! `--record`: the tables written into the book, `book/src/measured/<lesson>.md`
 //! (and `all.md` when every experiment ran), each headed by the machine it
-//! was measured on, and the same figures beside each as JSON
-//! (`<lesson>.json`, `all.json`), so that charts can be drawn from the
-//! recorded figures without measuring again.
+//! was measured on, the same figures beside each as JSON (`<lesson>.json`,
+//! `all.json`), and each lesson's chart drawn from that JSON
+//! (`<lesson>.svg` and `<lesson>.narrow.svg`, see `pictures::chart`), which
+//! `cargo xtask pictures --render` draws again from the JSON alone.
 
 use std::fs;
 use std::path::Path;
@@ -13,6 +14,7 @@ use serde::Serialize;
 
 use super::figures::Figures;
 use super::table::{self, TableRow};
+use crate::pictures::chart::{Chart, FRAMES, draw as chart_svg};
 use crate::{Result, fail};
 
 /// What a `.json` beside a table holds.
@@ -27,7 +29,8 @@ pub struct Recorded<'a> {
 }
 
 /// Writes `<name>.md` (the machine, the table, the legend) and
-/// `<name>.json` into `dir`; returns what was written, for the log.
+/// `<name>.json` into `dir`, and a lesson's chart (not `all`'s: the
+/// chapters chart their own rows); returns what was written, for the log.
 pub fn write(
     dir: &Path,
     name: &str,
@@ -45,13 +48,33 @@ pub fn write(
     let json = serde_json::to_string_pretty(recorded)
         .map_err(|e| fail(format!("{name}.json: {e}")))?
         + "\n";
-    for (path, text) in [
+    let chart = if with_lesson {
+        Vec::new()
+    } else {
+        let chart = Chart::from_compare(&json).map_err(|e| fail(format!("{name}.json: {e}")))?;
+        FRAMES
+            .iter()
+            .map(|frame| {
+                (
+                    dir.join(format!("{name}.{}", frame.extension)),
+                    chart_svg(&chart, *frame),
+                )
+            })
+            .collect()
+    };
+    let drawn = !chart.is_empty();
+    let files = [
         (dir.join(format!("{name}.md")), markdown),
         (dir.join(format!("{name}.json")), json),
-    ] {
+    ];
+    for (path, text) in files.into_iter().chain(chart) {
         fs::write(&path, text).map_err(|e| fail(format!("{}: {e}", path.display())))?;
     }
-    Ok(format!("measured/{name}.md and .json"))
+    Ok(if drawn {
+        format!("measured/{name}.md, .json and its chart, .svg")
+    } else {
+        format!("measured/{name}.md and .json")
+    })
 }
 
 /// The machine a recording was made on, in one sentence.
@@ -206,8 +229,16 @@ mod tests {
         let written = write(&dir, "actors", &recorded, &rows, "The legend.");
         assert_eq!(
             written.ok().as_deref(),
-            Some("measured/actors.md and .json")
+            Some("measured/actors.md, .json and its chart, .svg")
         );
+        // The chart is drawn from the JSON just written: the same bytes
+        // as `pictures --render` draws from it.
+        let json_text = fs::read_to_string(dir.join("actors.json")).unwrap_or_default();
+        let chart = Chart::from_compare(&json_text).expect("the JSON is a chart's");
+        for frame in FRAMES {
+            let svg = fs::read_to_string(dir.join(format!("actors.{}", frame.extension)));
+            assert_eq!(svg.ok(), Some(chart_svg(&chart, frame)));
+        }
         let markdown = fs::read_to_string(dir.join("actors.md")).unwrap_or_default();
         assert!(markdown.starts_with("<!-- Written by `cargo xtask compare --record`"));
         assert!(

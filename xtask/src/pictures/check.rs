@@ -1,6 +1,7 @@
 //! `--check`, for CI: the definitions are sound, every picture a chapter
 //! names is defined and recorded, every picture defined is shown, each SVG
-//! is byte for byte what its trace draws (both frames), and recording
+//! is byte for byte what its trace draws (both frames), every chapter's
+//! "What it costs" shows its chart, drawn from its figures, and recording
 //! still works (into a temporary directory).
 
 use std::fs;
@@ -87,6 +88,9 @@ pub fn check(root: &Path) -> Result {
             }
         }
     }
+    // Every chapter's "What it costs" shows its chart, drawn from its
+    // figures.
+    problems.extend(super::chart::problems(root)?);
     if !problems.is_empty() {
         return Err(fail(problems.join("\n")));
     }

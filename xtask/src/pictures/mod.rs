@@ -24,8 +24,13 @@
 //! book's width and `<name>.narrow.svg` for a phone, which the book shows
 //! below 560 px. Beside them are its trace (`.trace.json`, which opens in
 //! Perfetto) and a note of when and where it was recorded (`.toml`).
+//!
+//! The charts of what it costs ([`chart`]) are drawn here too, from the
+//! figures `cargo xtask compare --record` wrote: `--render` draws them
+//! again and `--check` checks them with the pictures.
 
-
+pub mod chart;
+mod chart_svg;
 mod check;
 mod definition;
 mod files;
@@ -139,7 +144,8 @@ fn record_into_book(root: &Path, names: &[String]) -> Result {
     Ok(())
 }
 
-/// `--render`: every recorded trace drawn again, in both frames.
+/// `--render`: every recorded trace drawn again, in both frames, and
+/// every chart from its figures.
 fn render_book(root: &Path) -> Result {
     let out = book_pictures(root);
     let mut written = Vec::new();
@@ -154,6 +160,9 @@ fn render_book(root: &Path) -> Result {
             fs::write(&path, svg).map_err(|e| fail(format!("{}: {e}", path.display())))?;
             written.push(path);
         }
+    }
+    for lesson in chart::charted(root)? {
+        written.extend(chart::render(root, &lesson)?);
     }
     for path in written {
         eprintln!("==> {}", path.strip_prefix(root).unwrap_or(&path).display());
