@@ -9,8 +9,14 @@ is set, so the program ends (and every wait below is bounded by a
 deadline).
 """
 import collections
+import contextlib
 import threading
 import time
+
+import pathlib
+import sys
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "trace" / "python"))
+import course_trace as trace  # noqa: E402  the chapter's pictures; off unless COURSE_TRACE is set
 
 PHOTOS = 100
 DOWNLOAD_TIME = 0.001  # the first stage is slow, like a real download
@@ -55,9 +61,12 @@ def polling_worker(work, inbox, outbox, stop, polls):
         try:
             photo = inbox.get()
         except IndexError:
-            polls.woke_to_nothing += just_napped
+            if just_napped:
+                polls.woke_to_nothing += 1
+                trace.instant("woke to nothing")  # for the chapter's pictures
             just_napped = True
-            time.sleep(NAP)
+            with trace.waiting("sleep", "nap"):
+                time.sleep(NAP)
         else:
             just_napped = False
             outbox.put(work(photo))
@@ -65,15 +74,23 @@ def polling_worker(work, inbox, outbox, stop, polls):
 
 
 def download(photo_id):
-    time.sleep(DOWNLOAD_TIME)
+    # The chapter's picture shows the pipeline during the first three downloads.
+    pictured = trace.region("first downloads") if photo_id < 3 else contextlib.nullcontext()
+    with pictured, trace.waiting("io", "download"):
+        time.sleep(DOWNLOAD_TIME)
+    trace.flow_out("downloaded", photo_id)  # the hand-offs: arrows in the picture
     return {"id": photo_id, "resized": False, "uploaded": False}
 
 
 def resize(photo):
+    trace.flow_in("downloaded", photo["id"])
+    trace.flow_out("resized", photo["id"])
     return dict(photo, resized=True)
 
 
 def upload(photo):
+    trace.flow_in("resized", photo["id"])
+    trace.flow_out("uploaded", photo["id"])
     return dict(photo, uploaded=True)
 
 
@@ -83,7 +100,8 @@ stop = threading.Event()
 stages = [(download, downloads, resizes), (resize, resizes, uploads),
           (upload, uploads, done)]
 polls = [Polls() for _ in stages]
-workers = [threading.Thread(target=polling_worker, args=(*stage, stop, mine))
+workers = [threading.Thread(target=polling_worker, args=(*stage, stop, mine),
+                            name=stage[0].__name__)
            for stage, mine in zip(stages, polls)]
 for worker in workers:
     worker.start()
@@ -94,8 +112,11 @@ for photo_id in range(PHOTOS):
 main_woke_to_nothing = 0
 deadline = time.monotonic() + DEADLINE
 while len(done) < PHOTOS and time.monotonic() < deadline:
-    time.sleep(DOWNLOAD_TIME)
-    main_woke_to_nothing += len(done) < PHOTOS  # woke, and still too few
+    with trace.waiting("sleep", "nap"):
+        time.sleep(DOWNLOAD_TIME)
+    if len(done) < PHOTOS:  # woke, and still too few
+        main_woke_to_nothing += 1
+        trace.instant("woke to nothing")
 stop.set()  # the item's workers run forever; ours are told to stop
 for worker in workers:
     worker.join(DEADLINE)

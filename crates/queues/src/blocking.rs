@@ -54,6 +54,7 @@ impl<T> BlockingQueue<T> {
             // put) and locks it again before returning. It may also return
             // with nothing having changed (a spurious wake-up), or after
             // another consumer took the item: hence the loop.
+            let _waiting = trace::waiting(trace::Wait::Condvar, "not empty"); // for the chapter's pictures
             items = wait(&self.not_empty, items);
         }
     }
@@ -72,6 +73,7 @@ impl<T> BlockingQueue<T> {
             }
             woke_to_nothing += usize::from(waited);
             waited = true;
+            let _waiting = trace::waiting(trace::Wait::Condvar, "not empty");
             items = wait(&self.not_empty, items);
         }
     }

@@ -5,7 +5,8 @@
 
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::thread::{Scope, ScopedJoinHandle};
+use std::sync::mpsc;
+use std::thread::{self, Scope, ScopedJoinHandle};
 
 use crate::{ClosableQueue, Closed, FastQueue};
 
@@ -19,8 +20,13 @@ pub struct Photo {
     pub uploaded: bool,
 }
 
+// Each stage marks where a photo leaves it and where the next stage takes
+// it up (`trace::flow_out`, `flow_in`): the chapter's pictures draw each
+// hand-off as an arrow. Nothing is recorded unless COURSE_TRACE is set.
+
 /// Stage 1: fetch photo `id` from the camera.
 pub fn download(id: u32) -> Photo {
+    trace::flow_out("downloaded", id.into());
     Photo {
         id,
         resized: false,
@@ -30,6 +36,8 @@ pub fn download(id: u32) -> Photo {
 
 /// Stage 2: make it smaller.
 pub fn resize(photo: Photo) -> Photo {
+    trace::flow_in("downloaded", photo.id.into());
+    trace::flow_out("resized", photo.id.into());
     Photo {
         resized: true,
         ..photo
@@ -38,6 +46,8 @@ pub fn resize(photo: Photo) -> Photo {
 
 /// Stage 3: put it in the online gallery.
 pub fn upload(photo: Photo) -> Photo {
+    trace::flow_in("resized", photo.id.into());
+    trace::flow_out("uploaded", photo.id.into());
     Photo {
         uploaded: true,
         ..photo
@@ -51,6 +61,31 @@ pub fn each_photo_once(photos: &[Photo], count: u32) -> bool {
     let mut ids: Vec<u32> = photos.iter().map(|photo| photo.id).collect();
     ids.sort_unstable();
     ids.iter().copied().eq(0..count) && photos.iter().all(|p| p.resized && p.uploaded)
+}
+
+/// Starts `f` in `scope` on a thread called `name`, and returns once the
+/// thread is running: a panic's message names the thread, and so does its
+/// lane in the chapter's pictures.
+pub fn spawn_named<'scope, T: Send + 'scope>(
+    scope: &'scope Scope<'scope, '_>,
+    name: &str,
+    f: impl FnOnce() -> T + Send + 'scope,
+) -> ScopedJoinHandle<'scope, T> {
+    // A picture draws the lanes in the order the threads first recorded
+    // something, and a busy machine may run the last thread started first:
+    // the thread makes its lane (`name_thread`) before this returns.
+    let (started, has_started) = mpsc::sync_channel(1);
+    let lane = name.to_owned();
+    let thread = thread::Builder::new()
+        .name(name.to_owned())
+        .spawn_scoped(scope, move || {
+            trace::name_thread(lane);
+            let _ = started.send(());
+            f()
+        })
+        .expect("the OS can start one more thread");
+    let _ = has_started.recv();
+    thread
 }
 
 /// A worker found its output queue closed while it still had a result for

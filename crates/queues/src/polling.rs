@@ -119,8 +119,12 @@ pub fn polling_worker<T, U>(
                 // core, but every nap adds delay, and every wake-up is a
                 // poll that may find nothing again.
                 polls.found_nothing += 1;
-                polls.woke_to_nothing += usize::from(napped);
+                if napped {
+                    polls.woke_to_nothing += 1;
+                    trace::instant("woke to nothing"); // for the chapter's pictures
+                }
                 napped = true;
+                let _napping = trace::waiting(trace::Wait::Sleep, "nap");
                 thread::sleep(nap);
             }
         }
@@ -137,8 +141,12 @@ pub fn polling_worker<T, U>(
 pub fn wait_until_len<T>(queue: &PollingQueue<T>, count: usize, nap: Duration) -> Polls {
     let mut looks = Polls::default();
     while queue.len() < count {
-        looks.woke_to_nothing += usize::from(looks.found_nothing > 0);
+        if looks.found_nothing > 0 {
+            looks.woke_to_nothing += 1;
+            trace::instant("woke to nothing"); // for the chapter's pictures
+        }
         looks.found_nothing += 1;
+        let _napping = trace::waiting(trace::Wait::Sleep, "nap");
         thread::sleep(nap);
     }
     looks.found_work = 1;

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
 use crossbeam::channel;
-use queues::pipeline::{Photo, download, resize, upload};
+use queues::pipeline::{Photo, download, resize, spawn_named, upload};
 use queues::verdict;
 use queues::{PollingQueue, Polls, polling_worker, wait_until_len};
 
@@ -21,14 +21,23 @@ pub fn polling_workers_busy_wait() {
     let [resizes, uploads, done] = [(); 3].map(|()| PollingQueue::new());
     let stop = AtomicBool::new(false);
     let slow_download = |id| {
+        // The chapter's picture shows the pipeline during the first three downloads.
+        let _pictured = (id < 3).then(|| trace::region("first downloads"));
+        let _downloading = trace::waiting(trace::Wait::Io, "download");
         thread::sleep(DOWNLOAD_TIME);
         download(id)
     };
     let (polls, main_looked, photos) = thread::scope(|s| {
         let workers = [
-            s.spawn(|| polling_worker(&downloads, &resizes, slow_download, &stop, NAP)),
-            s.spawn(|| polling_worker(&resizes, &uploads, resize, &stop, NAP)),
-            s.spawn(|| polling_worker(&uploads, &done, upload, &stop, NAP)),
+            spawn_named(s, "download", || {
+                polling_worker(&downloads, &resizes, slow_download, &stop, NAP)
+            }),
+            spawn_named(s, "resize", || {
+                polling_worker(&resizes, &uploads, resize, &stop, NAP)
+            }),
+            spawn_named(s, "upload", || {
+                polling_worker(&uploads, &done, upload, &stop, NAP)
+            }),
         ];
         for id in 0..POLLED_PHOTOS {
             downloads.put(id);
