@@ -135,7 +135,8 @@ mod tests {
         let t = Timeline::read(&merged, None).unwrap();
         assert_eq!(t.window, (10.0, 511.0));
         let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
-        assert_eq!(labels, ["process 1: thread 1", "process 2: thread 2"]);
+        // Neither process is named: one program's, told apart by their ids.
+        assert_eq!(labels, ["thread 1 (1)", "thread 2 (2)"]);
         assert_eq!(merged["otherData"]["processes"], 2);
         assert!(to_text(&merged).lines().count() >= 4);
     }
