@@ -10,8 +10,14 @@ call per message, and the loop that reads the mailbox is here. join() takes
 a timeout, so that a program showing a hang can still end.
 """
 import functools
+import itertools
 import queue
 import threading
+
+import pathlib
+import sys
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "trace" / "python"))
+import course_trace as trace  # noqa: E402  the chapter's pictures; off unless COURSE_TRACE is set
 
 
 # ANCHOR: actor
@@ -34,13 +40,14 @@ class Actor:
         self.mailbox.put(ActorExit)  # queued behind everything sent so far
 
     def next_message(self):
-        message = self.mailbox.get()
+        with trace.waiting("condvar", "a message"):  # Queue.get waits on a Condition
+            message = self.mailbox.get()
         if message is ActorExit:
             raise message  # raising the class raises an instance of it
         return message
 
     def start(self):
-        threading.Thread(target=self._serve, daemon=True).start()
+        threading.Thread(target=self._serve, name=type(self).__name__, daemon=True).start()
 
     def _serve(self):
         try:
@@ -61,18 +68,29 @@ class Actor:
 
 
 # ANCHOR: result
+_ids = itertools.count()  # for the pictures: joins each hand-off to its wake-up
+
+
 class Result(threading.Event):
     """The recipe's result handle: an Event that carries a value. The worker
     fills it once; result() waits until it is filled."""
 
     value = None
 
+    def __init__(self):
+        super().__init__()
+        self.id = next(_ids)
+
     def set_result(self, value):
         self.value = value
+        trace.flow_out("answer", self.id)
         self.set()
 
     def result(self, timeout=None):
-        if self.wait(timeout):
+        with trace.waiting("condvar", "the answer"):  # Event.wait waits on a Condition
+            filled = self.wait(timeout)
+        if filled:
+            trace.flow_in("answer", self.id)
             return self.value
         raise TimeoutError(f"no result after {timeout} s")
 
@@ -83,10 +101,12 @@ class Worker(Actor):
 
     def submit(self, func, *args, **kwargs):
         reply = Result()
+        trace.flow_out("job", reply.id)
         self.send((functools.partial(func, *args, **kwargs), reply))
         return reply
 
     def on_message(self, message):
         call, reply = message
+        trace.flow_in("job", reply.id)
         reply.set_result(call())
 # ANCHOR_END: result

@@ -7,7 +7,7 @@ worker's thread against a direct call, timed as the Rust program times them.
 """
 import time
 
-from _actor import Worker
+from _actor import Worker, trace
 
 
 def time_per_call(batches, per_batch, call):
@@ -29,8 +29,10 @@ worker.start()
 print(f"submit(pow, 2, 3).result() = {worker.submit(pow, 2, 3).result()}")
 
 # Five jobs, their results read in reverse: each handle holds its own answer.
-handles = [worker.submit(lambda n=n: n * n) for n in range(1, 6)]
-print(f"five squares, collected in reverse: {[h.result() for h in reversed(handles)]}")
+with trace.region("five jobs"):  # what the chapter's picture shows
+    handles = [worker.submit(lambda n=n: n * n) for n in range(1, 6)]
+    squares = [h.result() for h in reversed(handles)]
+print(f"five squares, collected in reverse: {squares}")
 
 round_trip = time_per_call(10, 20, lambda: worker.submit(pow, 2, 3).result())
 direct = time_per_call(10, 20, lambda: pow(2, 3))

@@ -121,6 +121,7 @@ impl<M> Mailbox<M> {
                 return None;
             }
             // A loop, not an `if`: wake-ups can be spurious.
+            let _waiting = trace::waiting(trace::Wait::Condvar, "a message"); // for the pictures
             state = wait(&self.changed, state);
         }
     }

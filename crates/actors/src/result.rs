@@ -3,6 +3,7 @@
 //! split in two halves so the compiler can check who does what.
 
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use kit::sync::{Arc, Condvar, Mutex, lock, wait};
 
@@ -37,6 +38,9 @@ struct Shared<T> {
     outcome: Mutex<Option<Result<T, JobError>>>,
     /// Notified when the outcome arrives.
     ready: Condvar,
+    /// A number of its own, which the chapter's pictures use to join the
+    /// answer's hand-off to its wake-up (and the job's, in `Worker::submit`).
+    id: u64,
 }
 
 /// Why a [`ResultHandle`] has no value.
@@ -63,9 +67,13 @@ impl std::error::Error for JobError {}
 
 /// A new, connected [`Promise`] and [`ResultHandle`].
 pub fn result_handle<T>() -> (Promise<T>, ResultHandle<T>) {
+    // A plain std atomic, not one of loom's: the number only labels the
+    // pictures' arrows, and nothing waits on it.
+    static NEXT_ID: AtomicU64 = AtomicU64::new(0);
     let shared = Arc::new(Shared {
         outcome: Mutex::new(None),
         ready: Condvar::new(),
+        id: NEXT_ID.fetch_add(1, Relaxed),
     });
     let handle = ResultHandle {
         shared: Arc::clone(&shared),
@@ -95,6 +103,7 @@ impl<T> Promise<T> {
         // is delivered. (`set` and `fail` consume the promise, so the
         // compiler already rules out delivering twice.)
         if let Some(shared) = self.shared.take() {
+            trace::flow_out("answer", shared.id); // the pictures' arrow to the waiter
             *lock(&shared.outcome) = Some(outcome);
             // One waiter at most: the one `ResultHandle`.
             shared.ready.notify_one();
@@ -119,9 +128,11 @@ impl<T> ResultHandle<T> {
         let mut outcome = lock(&self.shared.outcome);
         loop {
             if let Some(outcome) = outcome.take() {
+                trace::flow_in("answer", self.shared.id);
                 return outcome;
             }
             // A loop: the wake-up may be spurious.
+            let _waiting = trace::waiting(trace::Wait::Condvar, "the answer"); // for the pictures
             outcome = wait(&self.shared.ready, outcome);
         }
     }
@@ -130,6 +141,11 @@ impl<T> ResultHandle<T> {
     /// would not block. Never blocks.
     pub fn is_ready(&self) -> bool {
         lock(&self.shared.outcome).is_some()
+    }
+
+    /// The number that labels this job's hand-offs in a recorded trace.
+    pub(crate) fn id(&self) -> u64 {
+        self.shared.id
     }
 }
 // ANCHOR_END: result_wait

@@ -53,7 +53,12 @@ impl Worker {
         F: FnOnce() -> T + Send + 'static,
     {
         let (promise, handle) = result_handle();
-        let job: Job = Box::new(move || run_and_report(f, promise));
+        let id = handle.id(); // the pictures' arrow from here to the worker
+        trace::flow_out("job", id);
+        let job: Job = Box::new(move || {
+            trace::flow_in("job", id);
+            run_and_report(f, promise)
+        });
         // A refused job is dropped here, and its promise with it: nobody
         // holds the handle, since we return `Err` instead.
         self.actor.send(job).map_err(|_refused| Closed(()))?;
