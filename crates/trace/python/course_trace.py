@@ -21,6 +21,8 @@ and marks what a picture should show:
     with trace.holding("counter"): ...                      #   condvar, io,
     with trace.region("five threads"): ...                  #   join, sleep
     trace.flow_out("put", n); trace.flow_in("put", n)       # a hand-off
+    asleep = trace.child("child 1", "sleep", "sleep 1")     # a child's lane,
+    asleep.end()                                            #   spawn to reaping
 
 work() times its items in slices of SLICE against the thread's own CPU
 time (time.thread_time_ns), which stops while the thread does not run: a
@@ -148,6 +150,9 @@ class _Nothing:
     def __exit__(self, *exc):
         return False
 
+    def end(self):
+        pass
+
 
 _NOTHING = _Nothing()
 
@@ -175,6 +180,42 @@ def holding(lock):
 def region(name):
     """with region("five threads"): the stretch a picture naming it shows."""
     return _Span("region", name) if _on else _NOTHING
+
+
+class _Child:
+    __slots__ = ("lane", "cat", "name", "start")
+
+    def __init__(self, lane, cat, name):
+        self.lane, self.cat, self.name = lane, cat, name
+        self.start = _now()
+
+    def end(self):
+        if _on and self.lane is not None:
+            now = _now()
+            self.lane.push(("X", self.cat, self.name, self.start, now - self.start, None))
+            self.lane = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.end()
+        return False
+
+
+def child(label, kind, what=None):
+    """A child process that records nothing itself (`sleep`), as its parent
+    saw it: a lane of its own called `label`, with one span of `kind` (a
+    wait, as for waiting()) from now, just after the spawn, to end(), once
+    the child is reaped. The lane is the parent's in the trace."""
+    if not _on:
+        return _NOTHING
+    if kind not in WAITS:
+        raise ValueError(f"child({kind!r}): a wait is one of {', '.join(WAITS)}")
+    with _lock:
+        lane = _Lane(len(_lanes) + 1, label)
+        _lanes.append(lane)
+    return _Child(lane, "wait." + kind, what or kind)
 
 
 def instant(name):
@@ -349,6 +390,7 @@ def _forked_child():
 
 def _check():
     """Records two threads into a temporary file and reads the trace back."""
+    import subprocess
     import tempfile
 
     assert not _on or os.environ.get(ENV), "off unless COURSE_TRACE is set"
@@ -364,16 +406,19 @@ def _check():
         with region("check"):
             thread = threading.Thread(target=sleeper, name="sleeper")
             thread.start()
+            nap = subprocess.Popen(["sleep", "0.01"])
+            with child("child 1", "sleep", "sleep 0.01"):
+                nap.wait()
             total = sum(i for i in work(range(100_000)) if i % 7 == 0)
             with waiting("join"):
                 thread.join()
             flow_in("put", 1)
-            child = _forked_child()
+            forked = _forked_child()
         finish()
         with open(path.replace("{pid}", str(os.getpid())), encoding="utf-8") as f:
             trace = json.load(f)
-        if child is not None:
-            with open(path.replace("{pid}", str(child)), encoding="utf-8") as f:
+        if forked is not None:
+            with open(path.replace("{pid}", str(forked)), encoding="utf-8") as f:
                 theirs = json.load(f)["traceEvents"]
             assert [e["name"] for e in theirs if e["ph"] == "X"] == ["in the child"], theirs
     events = trace["traceEvents"]
@@ -382,8 +427,11 @@ def _check():
     assert {"wait.sleep", "wait.join", "region", "run", "hand-off"} <= cats, cats
     names = {e["args"]["name"] for e in events if e["name"] == "thread_name"}
     assert "sleeper" in names, names
-    sleep = next(e for e in events if e.get("cat") == "wait.sleep")
-    assert sleep["dur"] >= 10_000, sleep
+    sleeps = {e["name"]: e for e in events if e.get("cat") == "wait.sleep"}
+    assert sleeps["sleep"]["dur"] >= 10_000, sleeps
+    lanes = {e["args"]["name"]: e["tid"] for e in events if e["name"] == "thread_name"}
+    assert sleeps["sleep 0.01"]["tid"] == lanes["child 1"], (sleeps, lanes)
+    assert sleeps["sleep 0.01"]["dur"] >= 10_000, sleeps
     assert total == sum(range(0, 100_000, 7))
     print(f"course_trace: {len(events)} events recorded and read back")
 

@@ -25,7 +25,9 @@
 //! - [`region`]: a stretch of the program a picture shows (its time window);
 //! - [`flow_out`] / [`flow_in`]: a hand-off from one thread to another (a
 //!   put and the get that takes it, a notify and the wake-up), matched by an
-//!   id; [`instant`]: a moment.
+//!   id; [`instant`]: a moment;
+//! - [`child`]: a lane for a child process that records nothing itself
+//!   (`sleep`), where its parent draws the child's life, spawn to reaping.
 //!
 //! Spans are guards: the span ends when the guard is dropped.
 //!
@@ -49,12 +51,14 @@
 //! [Chrome trace]: https://docs.google.com/document/d/1CvAClvFfyA5R-PhYUmn5OOQtYMH4h6I0nSsKchNAySU
 //! [Perfetto]: https://ui.perfetto.dev
 
+mod child;
 mod json;
 mod lane;
 mod recorder;
 mod span;
 mod work;
 
+pub use child::{Child, child};
 pub use recorder::{ENV, finish, flow_in, flow_out, instant, name_thread, on, record_to};
 pub use span::{Span, Wait, holding, region, running, waiting};
 pub use work::{SLICE, Work, work};

@@ -253,6 +253,20 @@ impl Recorder {
         self.lanes.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// A lane that belongs to no thread, labelled `name`: a child
+    /// process's, which its parent records for it ([`child`](crate::child)).
+    pub(crate) fn new_lane(&self, name: String) -> Arc<Lane> {
+        let lane = Arc::new(Lane {
+            tid: self.next_tid.fetch_add(1, Relaxed),
+            data: Mutex::new(LaneData {
+                name: Some(name),
+                ..LaneData::default()
+            }),
+        });
+        self.lanes().push(Arc::clone(&lane));
+        lane
+    }
+
     /// Runs `f` on the calling thread's lane, made on first use. A thread
     /// whose thread-locals are already gone (it is exiting) records nothing.
     pub(crate) fn with_lane(&self, f: impl FnOnce(&mut LaneData)) {

@@ -193,6 +193,44 @@ fn a_pid_in_the_file_name_is_the_process_id() {
 }
 
 #[test]
+fn a_child_process_gets_a_lane_its_parent_draws() {
+    if is_child() {
+        let mut sleeper = Command::new("sleep")
+            .arg("0.02")
+            .spawn()
+            .expect("sleep starts");
+        let asleep = trace::child("child 1", trace::Wait::Sleep, "sleep 0.02");
+        {
+            let _reaping = trace::waiting(trace::Wait::Join, "wait");
+            assert!(sleeper.wait().expect("sleep is reaped").success());
+        }
+        asleep.end();
+        return;
+    }
+    let dir = scratch("child");
+    let path = dir.join("t.json");
+    run_child("a_child_process_gets_a_lane_its_parent_draws", &path);
+    let trace = read(&path);
+    let child = lane(&trace, "child 1");
+    let sleeps = of(&trace, "wait.sleep");
+    assert_eq!(sleeps.len(), 1, "one span on the child's lane");
+    assert_eq!(sleeps[0]["tid"], child);
+    assert_eq!(sleeps[0]["name"], "sleep 0.02");
+    assert!(micros(sleeps[0], "dur") >= 20_000.0, "{}", sleeps[0]);
+    let waits = of(&trace, "wait.join");
+    assert_eq!(waits.len(), 1);
+    assert_ne!(
+        waits[0]["tid"], child,
+        "the parent waits on a lane of its own"
+    );
+    assert_eq!(
+        waits[0]["pid"], sleeps[0]["pid"],
+        "both lanes are the parent's"
+    );
+    std::fs::remove_dir_all(dir).expect("the scratch directory is ours");
+}
+
+#[test]
 fn finish_writes_at_once_and_records_nothing_after() {
     if is_child() {
         drop(trace::running("before"));
@@ -292,6 +330,8 @@ fn off_records_nothing() {
     assert!(!trace::on());
     let span = trace::waiting(trace::Wait::Io, "poll");
     assert!(format!("{span:?}").contains("started: None"), "{span:?}");
+    let child = trace::child("child 1", trace::Wait::Sleep, "sleep");
+    assert!(format!("{child:?}").contains("lane: None"), "{child:?}");
     let items: Vec<u32> = trace::work(1..=3).collect();
     assert_eq!(items, [1, 2, 3]);
     assert!(trace::finish().is_ok());
