@@ -68,6 +68,7 @@ impl std::error::Error for SpawnError {
 /// );
 /// ```
 pub fn spawn(command: &mut Command) -> Result<Child, SpawnError> {
+    let _spawning = trace::running("spawn"); // for the chapter's pictures
     command.spawn().map_err(|source| SpawnError {
         program: command.get_program().to_string_lossy().into_owned(),
         source,

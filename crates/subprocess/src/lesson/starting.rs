@@ -78,18 +78,25 @@ pub(crate) fn poll_while_doing_other_work() -> Result {
 pub(crate) fn ten_children_sleep_in_parallel() -> Result {
     println!("\n== 3. Ten children run in parallel ==");
     let nap = Duration::from_millis(100);
+    let pictured = trace::region("ten children"); // what the chapter's picture shows
     let started = Instant::now();
     // Start all ten, then wait for each. Started and waited one at a time,
     // they would take ten naps.
     let mut children = Vec::new();
-    for _ in 0..10 {
-        children.push(ReapOnDrop::new(spawn(Command::new("sleep").arg("0.1"))?));
+    for n in 1..=10 {
+        let child = ReapOnDrop::new(spawn(Command::new("sleep").arg("0.1"))?);
+        // For the chapter's picture: a lane for the child, until it is reaped.
+        let lane = trace::child(format!("child {n}"), trace::Wait::Sleep, "sleep 0.1");
+        children.push((child, lane));
     }
     let mut statuses = Vec::new();
-    for child in &mut children {
+    for (mut child, lane) in children {
+        let _waiting = trace::waiting(trace::Wait::Join, "wait");
         statuses.push(child.wait()?);
+        lane.end(); // reaped
     }
     let took = started.elapsed();
+    drop(pictured);
     println!("all ten exited with status 0: {}", all_succeeded(statuses));
     // In sequence they would need 10 naps; "parallel" is anything under 5.
     println!(
