@@ -171,19 +171,24 @@ fn a_blocking_call_stalls_every_task() {
     let ticker = async {
         for _ in 0..3 {
             ticks.borrow_mut().push(Instant::now());
+            trace::instant("the ticker's turn"); // a mark in the chapter's picture
             yield_now().await;
         }
     };
     let sleeper = async {
         // A blocking call, not an await: the executor cannot run anything
         // else until it returns, because this task never gives control back.
+        let blocked = trace::waiting(trace::Wait::Sleep, "the sleeper's thread::sleep");
         std::thread::sleep(BLOCK);
+        blocked.end();
         yield_now().await;
     };
     let mut executor = Executor::default();
     executor.spawn(ticker);
     executor.spawn(sleeper);
+    let pictured = trace::region("one thread"); // what the chapter's picture shows
     executor.run();
+    drop(pictured);
 
     let ticks = ticks.into_inner();
     let longest_gap = ticks
