@@ -12,6 +12,8 @@ import asyncio
 import socket
 import threading
 
+from _pictures import mark_the_event_loop, reads_marked, trace  # the chapter's pictures
+
 SECRETS = [25, 42, 93]
 LOWER, UPPER = 1, 100
 TIMEOUT = 5.0
@@ -70,7 +72,7 @@ class Player:
 def serve_blocking(conn):
     session = Guesser()
     with conn, conn.makefile("rw", newline="\n") as stream:
-        for line in stream:  # ends when the client hangs up
+        for line in reads_marked(stream):  # ends when the client hangs up
             stream.write(session.reply(line.rstrip("\n")) + "\n")
             stream.flush()
 
@@ -82,7 +84,8 @@ def client_blocking(conn, secret, transcripts, i):
         while line is not None:
             stream.write(line + "\n")
             stream.flush()
-            reply = stream.readline().rstrip("\n")
+            with trace.waiting("io", "read"):
+                reply = stream.readline().rstrip("\n")
             transcript += [f"> {line}", f"< {reply}"]
             line = player.next_line(reply)
     transcripts[i] = transcript
@@ -151,8 +154,10 @@ async def play_with_tasks():
 
 
 print("== 3. Porting threaded I/O to async ==")
-threaded = play_with_threads()
-ported = asyncio.run(play_with_tasks())
+mark_the_event_loop()
+with trace.region("port"):
+    threaded = play_with_threads()
+    ported = asyncio.run(play_with_tasks())
 print(f"client 0's session (secret {SECRETS[0]}):")
 for line in ported[0]:
     print(f"  {line}")

@@ -8,6 +8,8 @@ their answers, so the waits of a generation overlap.
 import asyncio
 import time
 
+from _pictures import mark_the_event_loop, trace  # the chapter's pictures
+
 ALIVE = "*"
 EMPTY = "-"
 CELL_IO = 0.010
@@ -77,7 +79,9 @@ async def main():
 
 
 print("== 2. The Game of Life, a task per cell ==")
-generations, took = asyncio.run(main())
+mark_the_event_loop()
+with trace.region("life"):
+    generations, took = asyncio.run(main())
 print(" | ".join(f"{i:^9}" for i in range(len(generations))).rstrip())
 for rows in zip(*(grid.lines() for grid in generations)):
     print(" | ".join(rows))

@@ -184,6 +184,7 @@ pub fn play_with_threads<P: Protocol>(
         .collect::<io::Result<Vec<_>>>()?;
     thread::scope(|scope| {
         let server = scope.spawn(|| -> io::Result<Vec<ThreadId>> {
+            trace::name_thread("server"); // its lane in the chapter's picture
             let connections = (0..secrets.len())
                 .map(|_| {
                     let (stream, _) = listener.accept()?;
@@ -215,9 +216,10 @@ pub fn play_with_threads<P: Protocol>(
 }
 
 fn serve_blocking(stream: TcpStream, mut session: impl Protocol) -> io::Result<ThreadId> {
+    trace::name_thread("session");
     stream.set_read_timeout(Some(READ_TIMEOUT))?;
     let mut writer = stream.try_clone()?;
-    for line in BufReader::new(stream).lines() {
+    for line in pictured(BufReader::new(stream).lines()) {
         let reply = session.reply(&line?);
         writer.write_all(format!("{reply}\n").as_bytes())?;
     }
@@ -225,9 +227,10 @@ fn serve_blocking(stream: TcpStream, mut session: impl Protocol) -> io::Result<T
 }
 
 fn client_blocking(stream: TcpStream, secret: u32) -> io::Result<Vec<String>> {
+    trace::name_thread(format!("client {secret}"));
     stream.set_read_timeout(Some(READ_TIMEOUT))?;
     let mut writer = stream.try_clone()?;
-    let mut replies = BufReader::new(stream).lines();
+    let mut replies = pictured(BufReader::new(stream).lines());
     let mut player = Player::new(secret);
     let mut transcript = Vec::new();
     let mut line = player.first_line();
@@ -243,6 +246,15 @@ fn client_blocking(stream: TcpStream, secret: u32) -> io::Result<Vec<String>> {
     }
 }
 // ANCHOR_END: threaded
+
+/// `lines`, each read marked as a wait on I/O in the chapter's pictures
+/// (when `COURSE_TRACE` is set; otherwise they are just `lines`).
+fn pictured<B: BufRead>(mut lines: io::Lines<B>) -> impl Iterator<Item = io::Result<String>> {
+    std::iter::from_fn(move || {
+        let _reading = trace::waiting(trace::Wait::Io, "read");
+        lines.next()
+    })
+}
 
 fn joined<T>(handle: thread::ScopedJoinHandle<'_, io::Result<T>>) -> io::Result<T> {
     handle

@@ -23,6 +23,8 @@
 //! and all the waiting is tokio's or std's. So there is no loom model (the
 //! chapter says why).
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 pub mod anatomy;
 pub mod cost;
 pub mod guess;
@@ -35,9 +37,29 @@ pub mod verdict;
 ///
 /// `new_current_thread` starts no thread at all: tasks run on the thread that
 /// calls `block_on`, in turn, each until its next `.await`.
+///
+/// For the chapter's pictures the runtime marks that thread (when
+/// `COURSE_TRACE` is set; otherwise the marks cost a lock and a branch each
+/// time the thread parks or wakes): running the tasks' turns until it parks,
+/// then waiting in `epoll_wait`, every task waiting on a timer or a socket,
+/// until it wakes. The mark in hand ends when the next replaces it, or when
+/// the runtime is dropped. The recorder can give a lane only to a thread,
+/// not to each task, so the tasks' turns share the thread's lane.
 pub fn one_thread_runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    let mark = Arc::new(Mutex::new(trace::running("tasks' turns")));
+    let (at_park, at_unpark) = (Arc::clone(&mark), mark);
     tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .enable_io()
+        .on_thread_park(move || {
+            replace_mark(&at_park, trace::waiting(trace::Wait::Io, "epoll_wait"));
+        })
+        .on_thread_unpark(move || replace_mark(&at_unpark, trace::running("tasks' turns")))
         .build()
+}
+
+/// Ends the mark in `slot` (dropping a span records it) and starts `next`.
+fn replace_mark(slot: &Mutex<trace::Span>, next: trace::Span) {
+    let mut mark = slot.lock().unwrap_or_else(PoisonError::into_inner);
+    *mark = next;
 }

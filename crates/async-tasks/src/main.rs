@@ -83,6 +83,7 @@ fn the_game_of_life_a_task_per_cell() -> io::Result<()> {
     println!("\n== 2. The Game of Life, a task per cell ==");
     const GENERATIONS: usize = 4;
     let runtime = one_thread_runtime()?;
+    let pictured = trace::region("life"); // what the chapter's pictures show
     let started = Instant::now();
     let generations = runtime.block_on(async {
         let mut generations = vec![glider()];
@@ -93,6 +94,7 @@ fn the_game_of_life_a_task_per_cell() -> io::Result<()> {
         generations
     });
     let took = started.elapsed();
+    pictured.end();
     for line in side_by_side(&generations) {
         println!("{}", line.trim_end());
     }
@@ -116,8 +118,10 @@ fn the_game_of_life_a_task_per_cell() -> io::Result<()> {
 // ANCHOR: porting_threaded_io_to_async
 fn porting_threaded_io_to_async() -> io::Result<()> {
     println!("\n== 3. Porting threaded I/O to async ==");
+    let pictured = trace::region("port"); // what the chapter's pictures show
     let threaded = play_with_threads(&SECRETS, Guesser::default)?;
     let ported = play_with_tasks(&SECRETS, Guesser::default)?;
+    pictured.end();
     println!("client 0's session (secret {}):", SECRETS[0]);
     for line in &ported.transcripts[0] {
         println!("  {line}");
