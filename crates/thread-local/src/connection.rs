@@ -102,7 +102,10 @@ impl LazyConnection {
         if ENTERED.with_borrow(|entered| entered.contains(&self.id)) {
             return Err(EnterError::AlreadyConnected);
         }
-        let stream = TcpStream::connect(self.address)?;
+        let stream = {
+            let _connecting = trace::waiting(trace::Wait::Io, "connect"); // for the chapter's picture
+            TcpStream::connect(self.address)?
+        };
         ENTERED.with_borrow_mut(|entered| entered.push(self.id));
         Ok(Connection {
             stream,
@@ -137,6 +140,7 @@ impl Drop for Connection {
     fn drop(&mut self) {
         // The socket itself closes when `stream` is dropped, right after this.
         ENTERED.with_borrow_mut(|entered| entered.retain(|id| *id != self.entered));
+        trace::instant("close"); // a mark in the chapter's picture
     }
 }
 // ANCHOR_END: lazy_connection

@@ -85,6 +85,7 @@ fn destructors_run_when_a_thread_exits() {
 fn one_lazy_connection_per_thread(server: &Server) -> Result<u64, Box<dyn Error>> {
     println!("\n== 3. One lazy connection per thread ==");
     let conn = LazyConnection::new(server.address());
+    let pictured = trace::region("one connection per thread"); // what the chapter's picture shows
     let reports = on_three_threads(
         |n| -> Result<(Vec<String>, u64), Box<dyn Error + Send + Sync>> {
             let path = format!("/thread-{n}.html");
@@ -101,6 +102,7 @@ fn one_lazy_connection_per_thread(server: &Server) -> Result<u64, Box<dyn Error>
             Ok((lines, opened))
         },
     );
+    drop(pictured);
     let mut opened = 0;
     for (n, report) in (1..).zip(reports) {
         let (lines, count) = report.map_err(|e| e as Box<dyn Error>)?;
@@ -177,7 +179,17 @@ fn the_server_saw_every_connection_open_and_close(server: Server, opened: u64) {
 fn on_three_threads<T: Send>(work: impl Fn(u32) -> T + Sync) -> Vec<T> {
     let work = &work; // each thread borrows the one closure
     thread::scope(|s| {
-        let handles: Vec<_> = (1..=3).map(|n| s.spawn(move || work(n))).collect();
+        let handles: Vec<_> = (1..=3)
+            .map(|n| {
+                // Named "thread n": the name labels its lane in the chapter's
+                // picture (and would name it in a panic's message).
+                thread::Builder::new()
+                    .name(format!("thread {n}"))
+                    .spawn_scoped(s, move || work(n))
+                    .expect("the OS can start three threads")
+            })
+            .collect();
+        let _joining = trace::waiting(trace::Wait::Join, "join");
         handles
             .into_iter()
             .map(|h| h.join().expect("the lesson's threads do not panic"))

@@ -54,7 +54,9 @@ impl Server {
         let counts = Arc::new(Counts::default());
         let acceptor = {
             let (stopping, counts) = (stopping.clone(), counts.clone());
-            thread::spawn(move || accept_loop(&listener, &stopping, &counts))
+            thread::Builder::new()
+                .name("server: accept".into()) // its lane in the chapter's picture
+                .spawn(move || accept_loop(&listener, &stopping, &counts))?
         };
         Ok(Server {
             address,
@@ -127,6 +129,7 @@ fn accept_loop(
                 if stopping.load(Ordering::SeqCst) {
                     return handlers;
                 }
+                let _napping = trace::waiting(trace::Wait::Sleep, "2 ms between looks");
                 thread::sleep(Duration::from_millis(2));
             }
             Err(_) => thread::sleep(Duration::from_millis(2)),
@@ -139,9 +142,14 @@ fn serve(stream: TcpStream, counts: &Counts) -> io::Result<()> {
     // Accepted sockets may inherit the listener's non-blocking mode.
     stream.set_nonblocking(false)?;
     stream.set_read_timeout(Some(IDLE_LIMIT))?;
+    let connection = picture_id(&stream, TcpStream::peer_addr);
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
-    if reader.read_line(&mut request_line)? == 0 {
+    let asked = {
+        let _reading = trace::waiting(trace::Wait::Io, "read");
+        reader.read_line(&mut request_line)?
+    };
+    if asked == 0 {
         // The client closed without asking anything: still a clean close.
         counts.closed_by_client.fetch_add(1, Ordering::SeqCst);
         return Ok(());
@@ -152,6 +160,8 @@ fn serve(stream: TcpStream, counts: &Counts) -> io::Result<()> {
         line.clear();
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    trace::flow_in("request", connection);
+    trace::name_thread(format!("serves {path}"));
     let body = format!("you asked for {path}");
     write!(
         &stream,
@@ -159,6 +169,7 @@ fn serve(stream: TcpStream, counts: &Counts) -> io::Result<()> {
         body.len()
     )?;
     counts.answered.fetch_add(1, Ordering::SeqCst);
+    trace::flow_out("answer", connection);
 
     // The response says how long it is, so the client need not wait for us
     // to close; we wait for the client instead, to see that its guard did.
@@ -168,10 +179,28 @@ fn serve(stream: TcpStream, counts: &Counts) -> io::Result<()> {
     Ok(())
 }
 
+/// The chapter's picture draws a connection's request and answer as arrows
+/// between the client's thread and the server's, matched by the client's
+/// port: its local port (`local_addr`) on the client's side, the peer's
+/// (`peer_addr`) on the server's. 0 when nothing is being recorded, without
+/// asking the socket.
+fn picture_id(stream: &TcpStream, port: fn(&TcpStream) -> io::Result<SocketAddr>) -> u64 {
+    if !trace::on() {
+        return 0;
+    }
+    port(stream).map_or(0, |address| address.port().into())
+}
+
 /// Sends `GET path` on `stream` and returns the response body.
 pub fn get(mut stream: &TcpStream, path: &str) -> io::Result<String> {
+    let connection = picture_id(stream, TcpStream::local_addr);
     write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
-    read_response(stream)
+    trace::flow_out("request", connection);
+    let waiting = trace::waiting(trace::Wait::Io, "the answer");
+    let body = read_response(stream)?;
+    drop(waiting);
+    trace::flow_in("answer", connection);
+    Ok(body)
 }
 
 /// Reads one response (status line, headers, body of Content-Length bytes).
