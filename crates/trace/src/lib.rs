@@ -61,7 +61,7 @@ mod work;
 pub use child::{Child, child};
 pub use recorder::{ENV, finish, flow_in, flow_out, instant, name_thread, on, record_to};
 pub use span::{Span, Wait, holding, region, running, waiting};
-pub use work::{SLICE, Work, work};
+pub use work::{SLICE, Work, work, work_every};
 
 #[doc(hidden)]
 pub use recorder::clear;

@@ -35,10 +35,34 @@ pub const SLICE: u32 = 1 << 14;
 /// lock) is drawn as waiting for a core, not for what it waited on.
 #[inline]
 pub fn work<I: IntoIterator>(items: I) -> Work<I::IntoIter> {
+    work_every(items, SLICE)
+}
+
+/// [`work`], in slices of `every` items instead of [`SLICE`] (`0` counts as
+/// 1): for items that are each a long piece of work, such as a pair whose
+/// slow gcd takes milliseconds, so that each is timed on its own. The
+/// slices meet end to end, as [`work`]'s do, where timing each item with a
+/// `work` of its own would leave out the moments between them. (Python's
+/// `work(items, every=…)`.)
+///
+/// ```
+/// let pairs = [(12u64, 18u64), (9, 28)];
+/// let gcds: Vec<u64> = trace::work_every(pairs, 1)
+///     .map(|(a, b)| (1..=a.min(b)).rev().find(|d| a % d == 0 && b % d == 0).unwrap_or(1))
+///     .collect();
+/// assert_eq!(gcds, [6, 1]);
+/// ```
+#[inline]
+pub fn work_every<I: IntoIterator>(items: I, every: u32) -> Work<I::IntoIter> {
+    let every = every.max(1);
     Work {
         items: items.into_iter(),
         slice: recorder().map(|recorder| Slice {
-            left: SLICE,
+            every,
+            // `next` counts the call that asks for an item: the first cut
+            // comes when `every` items have been taken and the next is
+            // asked for, not one earlier.
+            left: every.saturating_add(1),
             wall: recorder.now(),
             cpu: thread_cpu_ns(),
         }),
@@ -52,10 +76,12 @@ pub struct Work<I> {
     slice: Option<Slice>,
 }
 
-/// The slice in progress: how many items are left in it, and when it began
-/// on the recorder's clock and on the thread's CPU clock.
+/// The slice in progress: how many items make one, how many are left in
+/// it, and when it began on the recorder's clock and on the thread's CPU
+/// clock.
 #[derive(Debug)]
 struct Slice {
+    every: u32,
     left: u32,
     wall: u64,
     cpu: Option<u64>,
@@ -73,7 +99,7 @@ impl Slice {
             self.wall = wall;
             self.cpu = cpu;
         }
-        self.left = SLICE;
+        self.left = self.every;
     }
 }
 

@@ -340,16 +340,21 @@ fn lane_ranks(
     names: &BTreeMap<(u64, u64), String>,
     order: impl Fn(&(u64, u64)) -> i64,
 ) -> BTreeMap<(u64, u64), Rank> {
+    // A family is a name's shape with each number (a run of digits, so
+    // `worker 9` and `worker 10` are one family) made the same.
     let family = |k: &(u64, u64)| {
         names.get(k).map(|name| {
-            let shape: String = name
-                .chars()
-                .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            let shape: Vec<Chunk> = natural(name)
+                .into_iter()
+                .map(|chunk| match chunk {
+                    Chunk::Number(_) => Chunk::Number(0),
+                    text => text,
+                })
                 .collect();
             (k.0, shape)
         })
     };
-    let mut family_first: BTreeMap<(u64, String), i64> = BTreeMap::new();
+    let mut family_first: BTreeMap<(u64, Vec<Chunk>), i64> = BTreeMap::new();
     for k in keys {
         if let Some(f) = family(k) {
             let at = family_first.entry(f).or_insert(i64::MAX);
@@ -477,6 +482,24 @@ pub(super) mod tests {
             ]
         );
         assert!(natural("a9") < natural("a10"));
+    }
+
+    #[test]
+    fn a_number_of_two_digits_is_of_the_same_family() {
+        // `worker 10` began to record first, and still comes last.
+        let mut events = Vec::new();
+        for (tid, name) in [
+            (1, "main"),
+            (2, "worker 10"),
+            (3, "worker 2"),
+            (4, "worker 1"),
+        ] {
+            events.push(json!({"ph":"M","name":"thread_name","ts":0,"pid":1,"tid":tid,"args":{"name":name}}));
+            events.push(json!({"ph":"X","cat":"run","name":"w","ts":tid as f64,"dur":1.0,"pid":1,"tid":tid}));
+        }
+        let t = Timeline::read(&json!({"traceEvents": events}), None).unwrap();
+        let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(labels, ["main", "worker 1", "worker 2", "worker 10"]);
     }
 
     #[test]
