@@ -7,6 +7,7 @@
 
 pub mod ci;
 pub mod compare;
+pub mod i18n;
 pub mod learn;
 pub mod lessons;
 pub mod new;
