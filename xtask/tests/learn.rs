@@ -4,110 +4,17 @@
 // The helpers are test code too: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::fs;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::{Course, text};
 use nix::sys::termios::{LocalFlags, tcgetattr};
-
-const XTASK: &str = env!("CARGO_BIN_EXE_xtask");
-const LIMIT_SECS: &str = "3";
-
-/// A copy of the fixture course in a fresh folder, removed on drop.
-struct Course {
-    root: PathBuf,
-    /// A target dir of its own. Cargo names a workspace member's outputs
-    /// after its path relative to the workspace root, so two copies of the
-    /// course sharing one would overwrite each other's builds. The fixture
-    /// has no dependencies: a build takes a second or two.
-    target: PathBuf,
-}
-
-impl Course {
-    fn new(tag: &str) -> Course {
-        let root = std::env::temp_dir().join(format!("xtask-learn-{tag}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
-        copy_tree(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course"),
-            &root,
-        );
-        // Fresh, so no build from an earlier run can look up to date.
-        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("learn-{tag}"));
-        let _ = fs::remove_dir_all(&target);
-        Course { root, target }
-    }
-
-    fn path(&self, relative: &str) -> PathBuf {
-        self.root.join(relative)
-    }
-
-    /// Puts `text` in the exercise file `relative` (the learner saving).
-    fn save(&self, relative: &str, text: &str) {
-        fs::write(self.path(relative), text).unwrap();
-    }
-
-    fn solution(&self, name: &str) -> String {
-        fs::read_to_string(self.path(&format!("crates/demo/exercises/solutions/{name}.rs")))
-            .unwrap()
-    }
-
-    /// The recorded wrong answer `wrong/<dir>/<bug>.patch` applied to the
-    /// solution `name`, as a learner could have written it.
-    fn wrong_answer(&self, dir: &str, bug: &str, name: &str) -> String {
-        let patch = fs::read_to_string(
-            self.path(&format!("crates/demo/exercises/wrong/{dir}/{bug}.patch")),
-        )
-        .unwrap();
-        diffy::apply(
-            &self.solution(name),
-            &diffy::Patch::from_str(&patch).unwrap(),
-        )
-        .unwrap()
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(XTASK);
-        command
-            .arg("learn")
-            .arg("--root")
-            .arg(&self.root)
-            .args(args)
-            .env("CARGO_TARGET_DIR", &self.target)
-            .env("XTASK_LEARN_TIME_LIMIT", LIMIT_SECS)
-            .env_remove("XTASK_LEARN_ROOT");
-        command
-    }
-
-    fn learn(&self, args: &[&str]) -> Output {
-        self.command(args).stdin(Stdio::null()).output().unwrap()
-    }
-}
-
-impl Drop for Course {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.root);
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 #[test]
 fn an_unknown_exercise_lists_the_exercises_and_exits_2() {
@@ -364,8 +271,9 @@ impl Drop for Reaped {
 }
 
 /// The loop in a pseudo-terminal: it starts on the first exercise, shows a
-/// hint on `h`, passes and moves the progress bar when the solution is saved,
-/// and quits on `q` with the terminal as it found it.
+/// hint on `h`, stops a check of every exercise at a key, passes and moves
+/// the progress bar when the solution is saved, and quits on `q` with the
+/// terminal as it found it.
 #[test]
 fn the_watch_loop_rechecks_on_save_and_restores_the_terminal() {
     let course = Course::new("watch");
@@ -454,6 +362,17 @@ fn the_watch_loop_rechecks_on_save_and_restores_the_terminal() {
     keys.write_all(b"l").unwrap();
     let at = wait_for(at, "The exercises (✓ passed):");
     let at = wait_for(at, "2. demo-event");
+
+    // `c` checks every exercise; a key pressed while it runs stops it at
+    // the end of the check under way, so the second is never reached.
+    keys.write_all(b"c").unwrap();
+    keys.write_all(b"x").unwrap();
+    let at = wait_for(at, "Stopped after ");
+    let at = wait_for(at, " of 2 exercises:");
+    assert!(
+        !screen.lock().unwrap()[..at].contains("checking demo-event (2 of 2"),
+        "the second exercise was checked after the key"
+    );
 
     course.save(
         "crates/demo/exercises/src/counter.rs",

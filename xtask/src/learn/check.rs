@@ -20,6 +20,7 @@ use harness::RunError;
 
 use super::course::Exercise;
 use super::terminal::StatusLine;
+use crate::i18n::{self, tr, trf};
 
 /// How long a test or stress binary may run before it is called hung.
 pub const TEST_LIMIT: Duration = Duration::from_secs(10);
@@ -191,7 +192,7 @@ impl Checker {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| format!("could not start cargo: {e}"))?;
+            .map_err(|e| trf("could not start cargo: {error}", &[("error", &e)]))?;
         // cargo's own errors (a broken manifest) come on stderr, read on a
         // thread of its own so neither pipe can fill and block cargo.
         let errors = child.stderr.take().map(|mut pipe| {
@@ -202,15 +203,16 @@ impl Checker {
             })
         });
         let mut status = StatusLine::new(self.chatty);
+        // i18n: What is being built, in "building {what}…".
         let what = match profile {
-            Profile::Debug => "the tests",
+            Profile::Debug => tr("the tests"),
             Profile::Loom if !loom_is_built(&self.target.join("loom")) => {
-                "the loom model (the first time takes a minute)"
+                tr("the loom model (the first time takes a minute)")
             }
-            Profile::Loom => "the loom model",
-            Profile::Release => "the stress test (release)",
+            Profile::Loom => tr("the loom model"),
+            Profile::Release => tr("the stress test (release)"),
         };
-        status.show(&format!("building {what}…"));
+        status.show(&trf("building {what}…", &[("what", &what)]));
         let mut rendered = String::new();
         let mut compiled = 0;
         let stdout = child.stdout.take().map(BufReader::new);
@@ -224,9 +226,13 @@ impl Checker {
                 Ok(Message::CompilerArtifact(artifact)) => {
                     if !artifact.fresh {
                         compiled += 1;
-                        status.show(&format!(
-                            "building {what}: {compiled} crate(s) compiled, last {}",
-                            artifact.target.name
+                        status.show(&trf(
+                            "building {what}: {compiled} crate(s) compiled, last {name}",
+                            &[
+                                ("what", &what),
+                                ("compiled", &compiled),
+                                ("name", &artifact.target.name),
+                            ],
                         ));
                     }
                     if let (true, Some(executable)) = (
@@ -246,7 +252,7 @@ impl Checker {
         status.clear();
         let finished = child
             .wait()
-            .map_err(|e| format!("could not wait for cargo: {e}"))?;
+            .map_err(|e| trf("could not wait for cargo: {error}", &[("error", &e)]))?;
         let stderr = errors
             .and_then(|reader| reader.join().ok())
             .unwrap_or_default();
@@ -272,14 +278,17 @@ impl Checker {
         if let Err(errors) = self.build(Profile::Debug, &[&exercise.tests]) {
             return fail(
                 Step::Build,
-                format!("✗ {name}: it does not compile.\n\n{errors}\n"),
+                format!(
+                    "✗ {}\n\n{errors}\n",
+                    trf("{name}: it does not compile.", &[("name", name)])
+                ),
                 timings,
             );
         }
 
         // 2. the behaviour tests.
         let started = Instant::now();
-        let run = self.run_tests(Profile::Debug, &exercise.tests, exercise, "tests");
+        let run = self.run_tests(Profile::Debug, &exercise.tests, exercise, Step::Tests);
         timings.push(self.timing(Step::Tests, started));
         if let Err(report) = run {
             return fail(Step::Tests, format!("✗ {name}: {report}"), timings);
@@ -290,7 +299,13 @@ impl Checker {
             if let Err(errors) = self.build(Profile::Loom, &[model]) {
                 return fail(
                     Step::Build,
-                    format!("✗ {name}: the loom model does not compile.\n\n{errors}\n"),
+                    format!(
+                        "✗ {}\n\n{errors}\n",
+                        trf(
+                            "{name}: the loom model does not compile.",
+                            &[("name", name)]
+                        )
+                    ),
                     timings,
                 );
             }
@@ -307,29 +322,42 @@ impl Checker {
             if let Err(errors) = self.build(Profile::Release, &[stress]) {
                 return fail(
                     Step::Build,
-                    format!("✗ {name}: the stress test does not compile.\n\n{errors}\n"),
+                    format!(
+                        "✗ {}\n\n{errors}\n",
+                        trf(
+                            "{name}: the stress test does not compile.",
+                            &[("name", name)]
+                        )
+                    ),
                     timings,
                 );
             }
             let started = Instant::now();
-            let run = self.run_tests(Profile::Release, stress, exercise, "stress test");
+            let run = self.run_tests(Profile::Release, stress, exercise, Step::Stress);
             timings.push(self.timing(Step::Stress, started));
             if let Err(report) = run {
                 return fail(Step::Stress, format!("✗ {name}: {report}"), timings);
             }
         }
 
-        let mut passed = vec!["it builds", "its tests pass"];
+        // i18n: The steps passed, listed in "{name} passes: {steps}.".
+        let mut passed = vec![tr("it builds"), tr("its tests pass")];
         if exercise.loom.is_some() {
-            passed.push("loom finds no bad interleaving");
+            passed.push(tr("loom finds no bad interleaving"));
         }
         if exercise.stress.is_some() {
-            passed.push("the stress test passes");
+            passed.push(tr("the stress test passes"));
         }
         Outcome {
             passed: true,
             failed: None,
-            report: format!("✓ {name} passes: {}.\n", passed.join(", ")),
+            report: format!(
+                "✓ {}\n",
+                trf(
+                    "{name} passes: {steps}.",
+                    &[("name", name), ("steps", &passed.join(", "))]
+                )
+            ),
             timings,
         }
     }
@@ -352,7 +380,11 @@ impl Checker {
             .get(&(profile, target.to_owned()))
             .map(PathBuf::as_path)
             .ok_or_else(|| {
-                format!("cargo built no test binary called `{target}`: is it in tests/?\n")
+                let said = trf(
+                    "cargo built no test binary called `{target}`: is it in tests/?",
+                    &[("target", &target)],
+                );
+                format!("{said}\n")
             })
     }
 
@@ -371,30 +403,45 @@ impl Checker {
         command
     }
 
-    /// Runs a behaviour or stress test binary; `Err` is the report.
+    /// Runs a behaviour or stress test binary (`step`: which); `Err` is the
+    /// report.
     fn run_tests(
         &self,
         profile: Profile,
         target: &str,
         exercise: &Exercise,
-        what: &str,
+        step: Step,
     ) -> Result<(), String> {
         let binary = self.binary(profile, target)?;
+        let stress = step == Step::Stress;
         match harness::run_with_timeout(self.test_command(binary), self.test_limit) {
             Ok(run) if run.status.success() => Ok(()),
             Ok(run) => {
-                let mut report = if run.status.code().is_some() {
-                    format!("the {what} failed.\n\n")
-                } else {
-                    format!("the {what} crashed ({}).\n\n", run.status)
+                let status = run.status;
+                let mut report = match (run.status.code().is_some(), stress) {
+                    (true, false) => tr("the tests failed.").to_owned(),
+                    (true, true) => tr("the stress test failed.").to_owned(),
+                    (false, false) => trf("the tests crashed ({status}).", &[("status", &status)]),
+                    (false, true) => trf(
+                        "the stress test crashed ({status}).",
+                        &[("status", &status)],
+                    ),
                 };
+                report.push_str("\n\n");
                 report.push_str(&failures(&run.stdout, &run.stderr, self.verbose));
                 Err(report)
             }
             Err(RunError::TimedOut { stdout, .. }) => {
-                Err(self.hung(binary, what, &stdout, exercise, self.test_limit))
+                Err(self.hung(binary, step, &stdout, exercise, self.test_limit))
             }
-            Err(err) => Err(format!("the {what} could not run: {err}\n")),
+            Err(err) => {
+                let said = if stress {
+                    trf("the stress test could not run: {error}", &[("error", &err)])
+                } else {
+                    trf("the tests could not run: {error}", &[("error", &err)])
+                };
+                Err(format!("{said}\n"))
+            }
         }
     }
 
@@ -403,10 +450,11 @@ impl Checker {
         match harness::run_with_timeout(self.test_command(binary), self.loom_limit) {
             Ok(run) if run.status.success() => Ok(()),
             Ok(run) => {
-                let mut report = String::from("the loom model found an interleaving that fails.\n");
+                let mut report = tr("the loom model found an interleaving that fails.").to_owned();
+                report.push('\n');
                 if let Some(says) = &exercise.loom_says {
                     report.push('\n');
-                    report.push_str(says.trim_end());
+                    report.push_str(i18n::text(says).trim_end());
                     report.push('\n');
                 }
                 let all = format!("{}\n{}", run.stdout, run.stderr);
@@ -415,22 +463,32 @@ impl Checker {
                     report.push_str(&line);
                     report.push('\n');
                 }
+                report.push('\n');
                 if self.verbose {
-                    report.push_str("\nloom's own report:\n");
+                    report.push_str(tr("loom's own report:"));
+                    report.push('\n');
                     report.push_str(&failures(&run.stdout, &run.stderr, true));
                 } else {
-                    report.push_str("\n(loom's own trace: run `cargo xtask learn check --verbose ");
-                    report.push_str(&exercise.name);
-                    report.push_str("`)\n");
+                    report.push_str(&trf(
+                        "(loom's own trace: run `cargo xtask learn check --verbose {name}`)",
+                        &[("name", &exercise.name)],
+                    ));
+                    report.push('\n');
                 }
                 Err(report)
             }
             Err(RunError::TimedOut { stdout, .. }) => Err(format!(
-                "{}(or loom has too many interleavings to try: a model keeps to two or \
-                 three threads and a few operations)\n",
-                self.hung(binary, "loom model", &stdout, exercise, self.loom_limit)
+                "{}{}\n",
+                self.hung(binary, Step::Loom, &stdout, exercise, self.loom_limit),
+                tr(
+                    "(or loom has too many interleavings to try: a model keeps to two or \
+                    three threads and a few operations)"
+                )
             )),
-            Err(err) => Err(format!("the loom model could not run: {err}\n")),
+            Err(err) => Err(format!(
+                "{}\n",
+                trf("the loom model could not run: {error}", &[("error", &err)])
+            )),
         }
     }
 
@@ -439,23 +497,38 @@ impl Checker {
     fn hung(
         &self,
         binary: &Path,
-        what: &str,
+        step: Step,
         stdout: &str,
         exercise: &Exercise,
         limit: Duration,
     ) -> String {
-        let mut report = format!(
-            "the {what} did not finish in {}: a deadlock or a lost wake-up?\n",
-            seconds(limit)
-        );
+        let limit = seconds(limit);
+        let args: &[(&str, &dyn std::fmt::Display)] = &[("limit", &limit)];
+        let mut report = match step {
+            Step::Loom => trf(
+                "the loom model did not finish in {limit}: a deadlock or a lost wake-up?",
+                args,
+            ),
+            Step::Stress => trf(
+                "the stress test did not finish in {limit}: a deadlock or a lost wake-up?",
+                args,
+            ),
+            Step::Build | Step::Tests => trf(
+                "the tests did not finish in {limit}: a deadlock or a lost wake-up?",
+                args,
+            ),
+        };
+        report.push('\n');
         if !exercise.deadlock.is_empty() {
             report.push('\n');
-            report.push_str(exercise.deadlock.trim_end());
+            report.push_str(i18n::text(&exercise.deadlock).trim_end());
             report.push('\n');
         }
         let stuck = unfinished_tests(binary, stdout);
         if !stuck.is_empty() {
-            report.push_str("\nstill running when it was stopped:\n");
+            report.push('\n');
+            report.push_str(tr("still running when it was stopped:"));
+            report.push('\n');
             for test in stuck {
                 report.push_str(&format!("  {test}\n"));
             }
@@ -467,11 +540,12 @@ impl Checker {
 /// `10 s`, `1.5 s`: how the reports name a limit.
 pub fn seconds(limit: Duration) -> String {
     let secs = limit.as_secs_f64();
-    if secs.fract() == 0.0 {
-        format!("{secs:.0} s")
+    let secs = if secs.fract() == 0.0 {
+        format!("{secs:.0}")
     } else {
-        format!("{secs} s")
-    }
+        format!("{secs}")
+    };
+    trf("{secs} s", &[("secs", &secs)])
 }
 
 /// Has `<loom target>/release` built loom itself yet?
@@ -560,7 +634,11 @@ pub fn failures(stdout: &str, stderr: &str, verbose: bool) -> String {
                 text.push('\n');
                 match seen.iter().find(|(k, _)| *k == key) {
                     Some((_, first)) => {
-                        text.push_str(&format!("(failed the same way as `{first}`)\n\n"));
+                        text.push_str(&trf(
+                            "(failed the same way as `{first}`)",
+                            &[("first", first)],
+                        ));
+                        text.push_str("\n\n");
                     }
                     None => {
                         for line in body {
@@ -616,47 +694,59 @@ pub fn translate_loom(output: &str) -> Vec<String> {
     let mut said = Vec::new();
     if output.contains("deadlock; threads =") {
         said.push(
-            "In words: loom reached a state where every thread is blocked, waiting for \
+            tr(
+                "In words: loom reached a state where every thread is blocked, waiting for \
              another: a deadlock, or a lost wake-up (a notify sent before anyone waited, \
-             or never sent)."
-                .to_owned(),
+             or never sent).",
+            )
+            .to_owned(),
         );
     }
     if output.contains("Model exceeded maximum number of branches") {
         said.push(
-            "In words: loom gave up (\"Model exceeded maximum number of branches\"): a \
+            tr(
+                "In words: loom gave up (\"Model exceeded maximum number of branches\"): a \
              thread keeps looping while it waits for another to make progress, a busy \
-             wait or spin loop. Block instead (a Condvar wait), or bound the loop."
-                .to_owned(),
+             wait or spin loop. Block instead (a Condvar wait), or bound the loop.",
+            )
+            .to_owned(),
         );
     }
     if output.contains("Causality violation") {
         said.push(
-            "In words: a data race: two threads touched the same memory with nothing \
+            tr(
+                "In words: a data race: two threads touched the same memory with nothing \
              ordering one access before the other (a missing lock, or too weak an \
-             atomic ordering)."
-                .to_owned(),
+             atomic ordering).",
+            )
+            .to_owned(),
         );
     }
     if output.contains("leaked") {
         said.push(
-            "In words: something was leaked: a value (an Arc, an allocation) was never \
-             dropped when the model ended."
-                .to_owned(),
+            tr(
+                "In words: something was leaked: a value (an Arc, an allocation) was never \
+             dropped when the model ended.",
+            )
+            .to_owned(),
         );
     }
     if said.is_empty() {
         if output.contains("assertion") {
             said.push(
-                "In words: in one of the interleavings loom tried, an assertion failed: the \
-                 result depends on the order in which the threads ran."
-                    .to_owned(),
+                tr(
+                    "In words: in one of the interleavings loom tried, an assertion failed: the \
+                 result depends on the order in which the threads ran.",
+                )
+                .to_owned(),
             );
         } else {
             said.push(
-                "In words: in one of the interleavings loom tried, the model panicked: the \
-                 result depends on the order in which the threads ran."
-                    .to_owned(),
+                tr(
+                    "In words: in one of the interleavings loom tried, the model panicked: the \
+                 result depends on the order in which the threads ran.",
+                )
+                .to_owned(),
             );
         }
     }

@@ -141,7 +141,7 @@ impl Course {
     }
 
     /// The exercise list with a mark for each passed one, for `learn list`
-    /// and for an unknown name.
+    /// and for an unknown name; each task in the active language.
     pub fn listing(&self, done: impl Fn(&str) -> bool) -> String {
         let width = self
             .exercises
@@ -156,11 +156,14 @@ impl Course {
                 "{mark} {:>2}. {:width$}  {}\n",
                 number + 1,
                 exercise.name,
-                exercise.task
+                crate::i18n::text(&exercise.task)
             ));
         }
         if self.exercises.is_empty() {
-            text.push_str("(no exercises yet: no crates/<lesson>/exercises/)\n");
+            text.push_str(crate::i18n::tr(
+                "(no exercises yet: no crates/<lesson>/exercises/)",
+            ));
+            text.push('\n');
         }
         text
     }

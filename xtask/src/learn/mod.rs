@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo xtask learn [--manual] [--verbose]   the loop: current exercise, re-checked on save
+//! cargo xtask learn --lang ko ...            in Korean (also under a Korean locale)
 //! cargo xtask learn list                     the exercises, ✓ for passed ones
 //! cargo xtask learn check [<exercise>]       check one (or all); exit 0 only if it passes
 //! cargo xtask learn hint <exercise> [--all]  the next hint (or all of them)
@@ -15,6 +16,14 @@
 //! described in CONTRIBUTING.md. A hidden `--root <dir>` (or
 //! `XTASK_LEARN_ROOT`) points `learn` at another course: the tests use a tiny
 //! one.
+//!
+//! It speaks the learner's language: `--lang ko`, or a Korean locale
+//! (`LC_ALL`, `LC_MESSAGES`, `LANG`), reads `book/po/ko.po`, the book's own
+//! translations, and every message it writes is marked `tr("…")` /
+//! `trf("…", …)` so that `crate::i18n::sources` finds it for the template;
+//! the exercises' texts are looked up as they are. rustc's and the tests'
+//! own output stay as they are, and `--verify` (CI's, matching the reports'
+//! English) speaks English.
 
 mod check;
 mod course;
@@ -26,6 +35,7 @@ mod watch;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::i18n::{self, Translations, tr, trf};
 use crate::{Result, fail, usage};
 use check::{Checker, Outcome};
 use course::{Course, Exercise};
@@ -49,6 +59,10 @@ pub struct Args {
     /// (CI) Starters fail, solutions pass, wrong solutions are caught.
     #[arg(long, conflicts_with = "manual")]
     verify: bool,
+    /// The language: `en` or `ko` (default: the locale's, if the course has
+    /// it, else English).
+    #[arg(long, global = true, value_name = "LANG", value_parser = i18n::parse_lang)]
+    lang: Option<String>,
     /// Another course (the tests use a tiny one); also `XTASK_LEARN_ROOT`.
     #[arg(long, hide = true, value_name = "DIR")]
     root: Option<PathBuf>,
@@ -84,6 +98,7 @@ impl Args {
             manual: false,
             verbose: false,
             verify: true,
+            lang: None,
             root: None,
             command: None,
         }
@@ -97,18 +112,25 @@ pub fn learn(default_root: &Path, args: Args) -> Result {
         .or_else(|| std::env::var_os("XTASK_LEARN_ROOT").map(PathBuf::from));
     let verbose = args.verbose;
     let root = root.unwrap_or_else(|| default_root.to_path_buf());
+    if !args.verify {
+        speak(&root, args.lang.as_deref())?;
+    }
     let course = Course::load(&root).map_err(fail)?;
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
-    let mut progress = Progress::load(&root)
-        .map_err(|e| fail(format!("could not read {}: {e}", progress::FILE)))?;
+    let mut progress = Progress::load(&root).map_err(|e| {
+        fail(trf(
+            "could not read {file}: {error}",
+            &[("file", &progress::FILE), ("error", &e)],
+        ))
+    })?;
 
     if args.verify {
         if args.command.is_some() {
-            return Err(usage(
+            return Err(usage(tr(
                 "--verify checks the whole course: it takes no command",
-            ));
+            )));
         }
         let problems = verify::verify(&course, &target);
         return if problems.is_empty() {
@@ -128,13 +150,18 @@ pub fn learn(default_root: &Path, args: Args) -> Result {
     let named = |name: &Option<String>| -> Result<&Exercise> {
         let Some(name) = name else {
             return Err(usage(format!(
-                "which exercise? name one:\n{}",
+                "{}\n{}",
+                tr("which exercise? name one:"),
                 course.listing(|n| progress.is_done(n))
             )));
         };
         course.find(name).ok_or_else(|| {
             usage(format!(
-                "there is no exercise `{name}`; the exercises are:\n{}",
+                "{}\n{}",
+                trf(
+                    "there is no exercise `{name}`; the exercises are:",
+                    &[("name", name)]
+                ),
                 course.listing(|n| progress.is_done(n))
             ))
         })
@@ -148,9 +175,12 @@ pub fn learn(default_root: &Path, args: Args) -> Result {
                 .filter(|e| progress.is_done(&e.name))
                 .count();
             println!(
-                "\n{} {done}/{} done",
+                "\n{} {}",
                 watch::bar(done, course.exercises.len(), 30),
-                course.exercises.len()
+                trf(
+                    "{done}/{total} done",
+                    &[("done", &done), ("total", &course.exercises.len())]
+                )
             );
             Ok(())
         }
@@ -166,7 +196,7 @@ pub fn learn(default_root: &Path, args: Args) -> Result {
                 print!("{}", outcome.report);
                 progress
                     .set_done(&exercise.name, outcome.passed)
-                    .map_err(|e| fail(format!("could not write {}: {e}", progress::FILE)))?;
+                    .map_err(written)?;
                 if !outcome.passed {
                     failed.push(exercise.name.clone());
                 }
@@ -174,7 +204,10 @@ pub fn learn(default_root: &Path, args: Args) -> Result {
             if failed.is_empty() {
                 Ok(())
             } else {
-                Err(fail(format!("not passing yet: {}", failed.join(", "))))
+                Err(fail(trf(
+                    "not passing yet: {names}",
+                    &[("names", &failed.join(", "))],
+                )))
             }
         }
         Learn::Hint { exercise, all } => {
@@ -186,30 +219,30 @@ pub fn learn(default_root: &Path, args: Args) -> Result {
             let shown = (progress.hints_shown(&exercise.name) + 1).min(exercise.hints.len());
             progress
                 .set_hints_shown(&exercise.name, shown)
-                .map_err(|e| fail(format!("could not write {}: {e}", progress::FILE)))?;
+                .map_err(written)?;
             print!("{}", hint_text(exercise, shown));
             Ok(())
         }
         Learn::Reset { exercise } => {
             let exercise = named(&exercise)?;
             reset(&course.root, exercise)?;
-            progress
-                .set_done(&exercise.name, false)
-                .map_err(|e| fail(format!("could not write {}: {e}", progress::FILE)))?;
+            progress.set_done(&exercise.name, false).map_err(written)?;
             println!(
-                "{}: the starter is back (git's HEAD version of {}).",
-                exercise.name,
-                exercise.path()
+                "{}",
+                trf(
+                    "{name}: the starter is back (git's HEAD version of {path}).",
+                    &[("name", &exercise.name), ("path", &exercise.path())]
+                )
             );
             Ok(())
         }
         Learn::Solution { exercise } => {
             let exercise = named(&exercise)?;
             if !progress.is_done(&exercise.name) {
-                return Err(fail(format!(
-                    "{0} has not passed yet: the solution is shown once \
-                     `cargo xtask learn check {0}` passes. Stuck? `cargo xtask learn hint {0}`",
-                    exercise.name
+                return Err(fail(trf(
+                    "{name} has not passed yet: the solution is shown once \
+                     `cargo xtask learn check {name}` passes. Stuck? `cargo xtask learn hint {name}`",
+                    &[("name", &exercise.name)],
                 )));
             }
             let path = course.root.join(exercise.solution_path());
@@ -219,6 +252,31 @@ pub fn learn(default_root: &Path, args: Args) -> Result {
             Ok(())
         }
     }
+}
+
+/// Speaks the language asked for (`--lang`, else the locale's): its
+/// translations from `book/po/<lang>.po`. Asked for by name, a missing or
+/// broken file is an error; under a locale, English is the fallback.
+fn speak(root: &Path, flag: Option<&str>) -> Result {
+    let Some(lang) = i18n::language_asked(flag) else {
+        return Ok(());
+    };
+    match Translations::load(root, lang) {
+        Ok(translations) => i18n::activate(translations),
+        Err(e) if flag.is_some() => {
+            return Err(fail(format!("--lang {lang}: {e}")));
+        }
+        Err(_) => {}
+    }
+    Ok(())
+}
+
+/// A failure to write the progress file.
+fn written(error: std::io::Error) -> crate::Failure {
+    fail(trf(
+        "could not write {file}: {error}",
+        &[("file", &progress::FILE), ("error", &error)],
+    ))
 }
 
 /// Checks one exercise in the learner's tree.
@@ -241,17 +299,22 @@ fn hint_text(exercise: &Exercise, shown: usize) -> String {
     let total = exercise.hints.len();
     let mut text = String::new();
     for (index, hint) in exercise.hints.iter().take(shown).enumerate() {
-        text.push_str(&format!(
-            "Hint {}/{total}: {}\n",
-            index + 1,
-            hint.trim_end()
+        text.push_str(&trf(
+            "Hint {n}/{total}: {hint}",
+            &[
+                ("n", &(index + 1)),
+                ("total", &total),
+                ("hint", &i18n::text(hint).trim_end()),
+            ],
         ));
+        text.push('\n');
     }
     if shown >= total {
-        text.push_str(&format!(
-            "(that was the last hint; once it passes, `cargo xtask learn solution {}` shows the answer)\n",
-            exercise.name
+        text.push_str(&trf(
+            "(that was the last hint; once it passes, `cargo xtask learn solution {name}` shows the answer)",
+            &[("name", &exercise.name)],
         ));
+        text.push('\n');
     }
     text
 }
@@ -263,12 +326,14 @@ fn reset(root: &Path, exercise: &Exercise) -> Result {
         .current_dir(root)
         .args(["show", &format!("HEAD:./{}", exercise.path())])
         .output()
-        .map_err(|e| fail(format!("could not run git: {e}")))?;
+        .map_err(|e| fail(trf("could not run git: {error}", &[("error", &e)])))?;
     if !output.status.success() {
-        return Err(fail(format!(
-            "git could not give HEAD's version of {}: {}",
-            exercise.path(),
-            String::from_utf8_lossy(&output.stderr).trim()
+        return Err(fail(trf(
+            "git could not give HEAD's version of {path}: {error}",
+            &[
+                ("path", &exercise.path()),
+                ("error", &String::from_utf8_lossy(&output.stderr).trim()),
+            ],
         )));
     }
     std::fs::write(root.join(exercise.path()), output.stdout)

@@ -17,6 +17,7 @@ use super::course::Course;
 use super::progress::Progress;
 use super::terminal::{self, Event, Key, RawMode, write_out};
 use super::{check_one, hint_text};
+use crate::i18n::{self, tr, trf};
 
 struct Screen<'a> {
     course: &'a Course,
@@ -45,15 +46,20 @@ pub fn run(
     verbose: bool,
 ) -> crate::Result {
     if course.exercises.is_empty() {
-        println!("There are no exercises yet (no crates/<lesson>/exercises/).");
+        println!(
+            "{}",
+            tr("There are no exercises yet (no crates/<lesson>/exercises/).")
+        );
         return Ok(());
     }
     let keys_from_terminal = terminal::stdin_is_terminal();
     let raw_mode = if keys_from_terminal {
-        Some(
-            RawMode::enter()
-                .map_err(|e| crate::fail(format!("could not set up the terminal: {e}")))?,
-        )
+        Some(RawMode::enter().map_err(|e| {
+            crate::fail(trf(
+                "could not set up the terminal: {error}",
+                &[("error", &e)],
+            ))
+        })?)
     } else {
         None
     };
@@ -63,10 +69,12 @@ pub fn run(
         None
     } else {
         let packages = super::course::exercise_packages(&course.root);
-        Some(
-            terminal::watch_saves(&packages, sender)
-                .map_err(|e| crate::fail(format!("could not watch the exercises: {e}")))?,
-        )
+        Some(terminal::watch_saves(&packages, sender).map_err(|e| {
+            crate::fail(trf(
+                "could not watch the exercises: {error}",
+                &[("error", &e)],
+            ))
+        })?)
     };
     let current = course
         .exercises
@@ -90,8 +98,11 @@ pub fn run(
     screen.draw();
     screen.serve(&events);
     screen.say(&format!(
-        "Bye. Your progress is in {}.\n",
-        super::progress::FILE
+        "{}\n",
+        trf(
+            "Bye. Your progress is in {file}.",
+            &[("file", &super::progress::FILE)]
+        )
     ));
     drop(raw_mode);
     Ok(())
@@ -132,7 +143,8 @@ impl Screen<'_> {
                 Event::Key(Key::Char('l')) => {
                     let progress = &self.progress;
                     self.note = format!(
-                        "The exercises (✓ passed):\n{}",
+                        "{}\n{}",
+                        tr("The exercises (✓ passed):"),
                         self.course.listing(|name| progress.is_done(name))
                     );
                 }
@@ -155,14 +167,19 @@ impl Screen<'_> {
 
     fn check_current(&mut self) {
         let exercise = &self.course.exercises[self.current];
-        self.say(&format!("\nchecking {}…\n", exercise.name));
+        self.say(&format!(
+            "\n{}\n",
+            trf("checking {name}…", &[("name", &exercise.name)])
+        ));
         let outcome = check_one(self.course, exercise, self.target, self.verbose, true);
         let _ = self.progress.set_done(&exercise.name, outcome.passed);
         self.report = outcome.report;
         self.note.clear();
         if outcome.passed {
+            self.report.push('\n');
             self.report
-                .push_str("\nWell done. Press n for the next exercise.\n");
+                .push_str(tr("Well done. Press n for the next exercise."));
+            self.report.push('\n');
         }
     }
 
@@ -190,9 +207,15 @@ impl Screen<'_> {
                 break;
             }
             self.say(&format!(
-                "\nchecking {} ({} of {total}; any key stops after this one)…\n",
-                exercise.name,
-                index + 1
+                "\n{}\n",
+                trf(
+                    "checking {name} ({n} of {total}; any key stops after this one)…",
+                    &[
+                        ("name", &exercise.name),
+                        ("n", &(index + 1)),
+                        ("total", &total)
+                    ]
+                )
             ));
             let outcome = check_one(self.course, exercise, self.target, self.verbose, true);
             let _ = self.progress.set_done(&exercise.name, outcome.passed);
@@ -204,17 +227,23 @@ impl Screen<'_> {
             }
         }
         let summary = if stopped_by.is_some() {
-            format!("Stopped after {checked} of {total} exercises:\n{marks}")
+            trf(
+                "Stopped after {checked} of {total} exercises:",
+                &[("checked", &checked), ("total", &total)],
+            )
         } else {
-            format!("Checked every exercise:\n{marks}")
+            tr("Checked every exercise:").to_owned()
         };
+        let summary = format!("{summary}\n{marks}");
         match first_failure {
             Some((index, report)) => {
                 self.current = index;
                 self.report = format!("{summary}\n{report}");
             }
             None if stopped_by.is_some() => self.report = summary,
-            None => self.report = format!("{summary}\nEvery exercise passes. Well done!\n"),
+            None => {
+                self.report = format!("{summary}\n{}\n", tr("Every exercise passes. Well done!"))
+            }
         }
         self.note.clear();
         stopped_by == Some(Key::Quit)
@@ -268,8 +297,9 @@ impl Screen<'_> {
             .filter(|e| self.progress.is_done(&e.name))
             .count();
         out.push_str(&format!(
-            "cargo xtask learn  {}  {done}/{total} done\n",
-            bar(done, total, 30)
+            "cargo xtask learn  {}  {}\n",
+            bar(done, total, 30),
+            trf("{done}/{total} done", &[("done", &done), ("total", &total)])
         ));
         let exercise = &self.course.exercises[self.current];
         let mark = if self.progress.is_done(&exercise.name) {
@@ -278,18 +308,24 @@ impl Screen<'_> {
             "▶"
         };
         out.push_str(&format!(
-            "{mark} {} ({} of {total})\n  {}\n  edit: {}\n  read: book/src/{}\n\n",
+            "{mark} {} {}\n  {}\n  {} {}\n  {} book/src/{}\n\n",
             exercise.name,
-            self.current + 1,
-            exercise.task,
+            trf(
+                "({n} of {total})",
+                &[("n", &(self.current + 1)), ("total", &total)]
+            ),
+            i18n::text(&exercise.task),
+            tr("edit:"),
             exercise.path(),
+            tr("read:"),
             exercise.chapter_link()
         ));
         out.push_str(if self.manual {
-            "Enter check · h hint · n next · l list · c check all · q quit\n"
+            tr("Enter check · h hint · n next · l list · c check all · q quit")
         } else {
-            "h hint · n next · l list · c check all · Enter check · q quit  (re-checks when you save)\n"
+            tr("h hint · n next · l list · c check all · Enter check · q quit  (re-checks when you save)")
         });
+        out.push('\n');
         self.say(&out);
     }
 }
