@@ -5,7 +5,7 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 
-from _workload import PAIRS, gcd
+from _workload import PAIRS, gcd, trace
 
 WORKERS = 4
 
@@ -16,9 +16,13 @@ def main():
     one_thread = time.perf_counter() - start
 
     start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=WORKERS) as pool:
-        # Each pair is pickled, sent to a worker, and its answer pickled back.
-        answers = list(pool.map(gcd, PAIRS))
+    with trace.region("processes"):  # what the chapter's picture shows
+        # The initializer names each worker's lane in the picture.
+        with ProcessPoolExecutor(max_workers=WORKERS, initializer=trace.name_thread,
+                                 initargs=("worker",)) as pool:
+            # Each pair is pickled, sent to a worker, and its answer pickled back.
+            with trace.waiting("condvar", "pool.map's answers"):
+                answers = list(pool.map(gcd, PAIRS))
     took = time.perf_counter() - start
 
     print("== 3. Worker processes over pipes: ProcessPoolExecutor ==")

@@ -28,4 +28,4 @@ pub use costs::{
 };
 pub use processes::{ProcessRun, WORKER_ARG, encode, gcds_in_processes, serve};
 pub use threads::{Handout, Share, address_range, gcds_on_threads, gcds_with_rayon};
-pub use workload::{Lcg, Pair, candidates_tried, euclid, gcd, pairs};
+pub use workload::{Lcg, Pair, candidates_tried, euclid, gcd, pairs, timed};

@@ -14,9 +14,9 @@
 //! stdin and writes their gcds to stdout, and nothing else.
 
 use std::env;
-use std::io::{self, BufWriter};
+use std::io::{self, BufRead, BufWriter};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{self, Command, ExitCode};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -103,9 +103,11 @@ fn threads_run_in_parallel(pairs: &[Pair], one_thread: &OneThread) {
 
     // Scoped threads: each borrows a quarter of `pairs` and returns its
     // answers through `join`; `thread::scope` joins them all.
+    let pictured = trace::region("scoped threads"); // what the chapter's picture shows
     let started = Instant::now();
     let shares = gcds_on_threads(pairs, WORKERS, gcd, Handout::Borrow);
     let took = started.elapsed();
+    pictured.end();
     let answers: Vec<u64> = shares
         .iter()
         .flat_map(|share| share.answers.clone())
@@ -158,9 +160,11 @@ fn worker_processes_over_pipes(pairs: &[Pair], one_thread: &OneThread) -> Option
         }
     };
     println!("{WORKERS} worker processes, each this program run as `parallelism {WORKER_ARG}`");
+    let pictured = trace::region("processes"); // what the chapter's picture shows
     let started = Instant::now();
     let run = gcds_in_processes(|| worker(&me), pairs, WORKERS);
     let took = started.elapsed();
+    pictured.end();
     let ProcessRun {
         answers,
         bytes_sent,
@@ -193,9 +197,24 @@ fn worker_processes_over_pipes(pairs: &[Pair], one_thread: &OneThread) -> Option
 
 /// This program, as a worker: reads pairs, writes gcds, exits.
 fn gcd_worker() -> ExitCode {
+    // The chapter's picture draws this process as a lane named "worker",
+    // an arrow from the parent's write to the moment the pairs are here and
+    // one back with the answers, each named by this process's id (the
+    // parent knows it as its child's).
+    trace::name_thread("worker");
+    let me = u64::from(process::id());
+    let mut stdin = io::stdin().lock();
+    if stdin.fill_buf().is_ok_and(|pairs| !pairs.is_empty()) {
+        trace::flow_in("pairs", me);
+    }
     let stdout = BufWriter::new(io::stdout().lock());
-    match serve(io::stdin().lock(), stdout) {
-        Ok(_) => ExitCode::SUCCESS,
+    match serve(stdin, stdout) {
+        Ok(answered) => {
+            if answered > 0 {
+                trace::flow_out("gcds", me);
+            }
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             eprintln!("gcd worker: {err}");
             ExitCode::FAILURE

@@ -9,7 +9,7 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 
-use crate::workload::{Pair, gcd};
+use crate::workload::{Pair, gcd, timed};
 
 /// The argument that makes the lesson's binary a worker.
 pub const WORKER_ARG: &str = "--gcd-worker";
@@ -31,7 +31,7 @@ pub fn serve(input: impl BufRead, mut output: impl Write) -> io::Result<usize> {
     let mut answered = 0;
     for line in input.lines() {
         let pair = parse_pair(&line?)?;
-        writeln!(output, "{}", gcd(pair))?;
+        writeln!(output, "{}", timed(gcd, pair))?; // gcd(pair), noted for the pictures
         answered += 1;
     }
     output.flush()?;
@@ -123,8 +123,10 @@ pub fn gcds_in_processes(
             .spawn()?;
         let mut child = Reaped(child);
         let stdin = child.0.stdin.take().expect("stdin was piped");
+        let pid = u64::from(child.0.id());
         running.push(child);
         bytes_sent += send(stdin, &encode(chunk))?;
+        trace::flow_out("pairs", pid); // an arrow in the chapter's picture, to the worker
     }
     let mut answers = Vec::with_capacity(pairs.len());
     let mut bytes_received = 0;
@@ -132,7 +134,10 @@ pub fn gcds_in_processes(
     for mut child in running {
         let mut text = String::new();
         let mut stdout = child.0.stdout.take().expect("stdout was piped");
+        let reading = trace::waiting(trace::Wait::Io, "read");
         bytes_received += stdout.read_to_string(&mut text)?;
+        reading.end();
+        trace::flow_in("gcds", u64::from(child.0.id()));
         for line in text.lines() {
             answers.push(line.parse().map_err(|_| {
                 io::Error::new(io::ErrorKind::InvalidData, format!("not a gcd: {line:?}"))

@@ -6,7 +6,7 @@ use std::thread::{self, ThreadId};
 
 use rayon::prelude::*;
 
-use crate::workload::Pair;
+use crate::workload::{Pair, timed};
 
 /// What one thread of [`gcds_on_threads`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,11 +71,13 @@ pub fn gcds_on_threads(
                     Share {
                         thread: thread::current().id(),
                         read_from: address_range(chunk),
-                        answers: chunk.iter().map(|&pair| gcd(pair)).collect(),
+                        // `timed(gcd, pair)` is `gcd(pair)`, noted for the chapter's pictures.
+                        answers: chunk.iter().map(|&pair| timed(gcd, pair)).collect(),
                     }
                 })
             })
             .collect();
+        let _joining = trace::waiting(trace::Wait::Join, "join");
         workers
             .into_iter()
             .map(|worker| worker.join().expect("computing a gcd does not panic"))

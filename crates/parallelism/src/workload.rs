@@ -30,6 +30,19 @@ pub fn gcd((a, b): Pair) -> u64 {
 }
 // ANCHOR_END: gcd
 
+/// `gcd(pair)`, and, when the chapter's pictures are being recorded, a note
+/// of how long it took and how much of that time its thread really ran:
+/// `trace::work` times the one pair as a slice of work against the thread's
+/// CPU time, so a thread kept waiting for a core shows as waiting, not as
+/// working. Off, it is `gcd(pair)` and a branch.
+///
+/// ```
+/// assert_eq!(parallelism::timed(parallelism::gcd, (12, 18)), 6);
+/// ```
+pub fn timed(gcd: fn(Pair) -> u64, pair: Pair) -> u64 {
+    trace::work([pair]).map(gcd).sum()
+}
+
 /// Euclid's algorithm: the same answer as [`gcd`] in a few dozen steps. The
 /// lesson checks the slow answers against it.
 ///
