@@ -39,7 +39,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use mdbook_driver::MDBook;
 
-/// The command line: nothing to choose yet.
+/// The command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "cargo xtask book",
@@ -47,22 +47,47 @@ use mdbook_driver::MDBook;
     about = "Builds the book into book/build/, in-process: each lesson's recorded output, \
              pictures and section numbers go in, and a broken include or reference fails the build."
 )]
-struct Args {}
+struct Args {
+    /// Write the translation template, book/po/messages.pot, from the
+    /// chapters' Markdown and the texts outside it, and build nothing.
+    #[arg(long)]
+    pot: bool,
+}
 
 fn main() -> ExitCode {
-    let Args {} = Args::parse();
+    let Args { pot } = Args::parse();
     let root = xtask::root();
     if let Err(message) = xtask::lessons::init(&root) {
         eprintln!("error: the course's lesson list: {message}");
         return ExitCode::FAILURE;
     }
-    match build(&root) {
+    let result = if pot { write_pot(&root) } else { build(&root) };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// `--pot`: writes `book/po/messages.pot`.
+fn write_pot(root: &Path) -> Result<(), String> {
+    let entries = xtask_book::pot::entries(root)?;
+    let book = MDBook::load(root.join("book")).map_err(|e| format!("loading the book: {e:#}"))?;
+    let title = book.config.book.title.unwrap_or_default();
+    let path = root.join(xtask_book::pot::POT);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+    }
+    std::fs::write(&path, xtask_book::pot::render(&title, &entries))
+        .map_err(|e| format!("writing {}: {e}", path.display()))?;
+    eprintln!(
+        "==> {} messages written to {}",
+        entries.len(),
+        path.display()
+    );
+    Ok(())
 }
 
 fn build(root: &Path) -> Result<(), String> {
