@@ -85,6 +85,23 @@ impl LaneData {
         }
     }
 
+    /// A span taken often ([`Span::often`](crate::Span::often)): it
+    /// extends the last event if that is a span of the same kind and name
+    /// that ended less than [`RESOLUTION_NS`] before this one began; a wait
+    /// shorter than that is left out; anything else is pushed.
+    pub(crate) fn push_often(&mut self, event: Event) {
+        if let Some(last) = self.events.last_mut()
+            && last.kind == Kind::Span
+            && last.cat == event.cat
+            && last.name == event.name
+            && event.ts <= last.ts + last.dur + RESOLUTION_NS
+        {
+            last.dur = (event.ts + event.dur).max(last.ts + last.dur) - last.ts;
+        } else if !(event.cat.starts_with("wait.") && event.dur < RESOLUTION_NS) {
+            self.push(event);
+        }
+    }
+
     /// Running from `from` to `to`: joins the open run if it starts where
     /// that one ended, or starts a new one.
     pub(crate) fn extend_run(&mut self, from: u64, to: u64) {

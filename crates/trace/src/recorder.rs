@@ -290,6 +290,12 @@ impl Recorder {
         self.with_lane(|lane| lane.push(event));
     }
 
+    /// A span marked [`often`](crate::Span::often): joined to the lane's
+    /// last span, or left out, when too short to draw on its own.
+    pub(crate) fn push_often(&self, event: Event) {
+        self.with_lane(|lane| lane.push_often(event));
+    }
+
     /// A slice of [`work`](crate::work) from `start` to `end` in which the
     /// thread used `cpu` of CPU time (`None`: unknown, count it all). What
     /// it did not use, it spent ready but not running: drawn after the part

@@ -230,6 +230,59 @@ fn a_child_process_gets_a_lane_its_parent_draws() {
     std::fs::remove_dir_all(dir).expect("the scratch directory is ours");
 }
 
+/// A lock taken 10 000 times in a row, each wait for it and each hold
+/// marked `often`: the holds come out as a few runs, the waits too short to
+/// see not at all, and the one long wait (1 ms) as itself. Without `often`
+/// the trace would hold 20 000 spans. (A busy machine may preempt the
+/// thread for more than the resolution between two holds, which starts a
+/// new run, or during a wait, which keeps it: so "a few", not "one".)
+#[test]
+fn spans_taken_often_are_joined_and_short_waits_left_out() {
+    if is_child() {
+        for turn in 0..10_000 {
+            let waiting = trace::waiting(trace::Wait::Lock, "count").often();
+            if turn == 5_000 {
+                thread::sleep(Duration::from_millis(1));
+            }
+            waiting.end();
+            let _holding = trace::holding("count").often();
+        }
+        return;
+    }
+    let dir = scratch("often");
+    let path = dir.join("t.json");
+    run_child(
+        "spans_taken_often_are_joined_and_short_waits_left_out",
+        &path,
+    );
+    let trace = read(&path);
+    let span = |e: &Value| (micros(e, "ts"), micros(e, "ts") + micros(e, "dur"));
+    let waits: Vec<(f64, f64)> = of(&trace, "wait.lock").into_iter().map(span).collect();
+    let holds: Vec<(f64, f64)> = of(&trace, "hold").into_iter().map(span).collect();
+    assert!(
+        (1..50).contains(&waits.len()),
+        "the long wait, and few others: {waits:?}"
+    );
+    assert!(
+        waits.iter().any(|(from, to)| to - from >= 1_000.0),
+        "the 1 ms wait: {waits:?}"
+    );
+    assert!(
+        (2..200).contains(&holds.len()),
+        "runs of holds, before the long wait and after: {holds:?}"
+    );
+    for (i, hold) in holds.iter().enumerate() {
+        assert!(
+            waits.iter().all(|w| hold.1 <= w.0 || hold.0 >= w.1),
+            "hold {hold:?} overlaps a wait: {waits:?}"
+        );
+        if let Some(next) = holds.get(i + 1) {
+            assert!(hold.1 < next.0, "runs of holds apart and in order: {holds:?}");
+        }
+    }
+    std::fs::remove_dir_all(dir).expect("the scratch directory is ours");
+}
+
 #[test]
 fn finish_writes_at_once_and_records_nothing_after() {
     if is_child() {
