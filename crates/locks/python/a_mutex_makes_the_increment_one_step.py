@@ -5,7 +5,12 @@ The Python beside `a_mutex_makes_the_increment_one_step` in the Rust
 the count must remember to take it. (In Rust the Mutex owns the count:
 there is no other way to it.)
 """
+import pathlib
+import sys
 from threading import Lock, Thread
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "trace" / "python"))
+import course_trace as trace  # noqa: E402  the chapter's pictures; off unless COURSE_TRACE is set
 
 THREADS = 5
 HOW_MANY = 100_000
@@ -39,11 +44,12 @@ counter = LockedCounter()
 
 
 def job():
-    for _ in range(HOW_MANY):
+    for _ in trace.work(range(HOW_MANY)):  # the picture: when this thread ran
         counter.increment(1)
 
 
-in_threads(job)
+with trace.region("five threads"):
+    in_threads(job)
 expected = THREADS * HOW_MANY
 print(f"threading.Lock: expected {expected}, found {counter.count}: "
       "no update lost:", "yes" if counter.count == expected else "no")

@@ -129,7 +129,10 @@ impl Counter for StdMutexCounter {
         // `lock()` returns `Err` only if a thread panicked while holding the
         // lock (poisoning, shown next). An addition cannot be left half
         // done, so that warning carries no news here: take the guard anyway.
+        let waiting = trace::waiting(trace::Wait::Lock, "count").often(); // for the pictures
         let mut count = self.count.lock().unwrap_or_else(PoisonError::into_inner);
+        waiting.end();
+        let _holding = trace::holding("count").often();
         *count += offset;
     } // the guard is dropped here, and the lock released: Python's end of `with`
 

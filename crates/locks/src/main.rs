@@ -67,6 +67,7 @@ fn print_total(counter: &str, found: u64) {
 // ANCHOR: std_mutex
 fn a_mutex_makes_the_increment_one_step() {
     println!("\n== 2. A Mutex makes the increment one step ==");
+    let _pictured = trace::region("std mutex"); // what the chapter's pictures show
     let counter = StdMutexCounter::new();
     print_total(
         "std::sync::Mutex",
