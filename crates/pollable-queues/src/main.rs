@@ -12,7 +12,7 @@ use std::net::{TcpListener, TcpStream};
 use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::net::UnixStream;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossbeam::channel;
 use crossbeam::select;
@@ -80,17 +80,30 @@ fn one_poll_waits_on_queues_and_a_socket() -> io::Result<()> {
     let listener = TcpListener::bind("127.0.0.1:0")?;
     let address = listener.local_addr()?;
 
+    let pictured = trace::region("one poll"); // what the chapter's picture shows
+    let start = Instant::now();
     let got = thread::scope(|s| -> io::Result<BTreeMap<&str, Vec<String>>> {
-        // The cookbook's puts, each from a thread of its own, at times the
-        // consumer cannot predict.
-        s.spawn(|| q1.put(1));
+        // The cookbook's puts, in its order, each from a thread of its own
+        // and APART after the one before, so the consumer waits for each.
         s.spawn(|| {
+            wait_to_put("producer q1", "q1", 1, start + APART);
+            q1.put(1);
+        });
+        s.spawn(|| {
+            wait_to_put("producer q2", "q2", 1, start + 2 * APART);
             q2.put(10);
+            wait_to_put("producer q2", "q2", 2, start + 4 * APART);
             q2.put(15);
         });
-        s.spawn(|| q3.put("hello".to_owned()));
-        let client =
-            s.spawn(move || -> io::Result<()> { TcpStream::connect(address)?.write_all(b"ping") });
+        s.spawn(|| {
+            wait_to_put("producer q3", "q3", 1, start + 3 * APART);
+            q3.put("hello".to_owned());
+        });
+        let client = s.spawn(move || -> io::Result<()> {
+            let mut stream = TcpStream::connect(address)?;
+            wait_to_put("client", "socket", 1, start + 5 * APART);
+            stream.write_all(b"ping")
+        });
         let (mut socket, _) = listener.accept()?;
 
         let mut got: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -105,10 +118,13 @@ fn one_poll_waits_on_queues_and_a_socket() -> io::Result<()> {
             if socket_open {
                 fds.push(socket.as_fd());
             }
+            let polling = trace::waiting(trace::Wait::Io, "poll"); // for the picture
             let readable = ready(&fds, Some(Duration::from_secs(5)))?;
+            polling.end();
             if readable.is_empty() {
-                // The producers send at once, so five quiet seconds mean a
-                // lost wake-up: report it rather than wait for ever.
+                // The producers are done within a fraction of a second, so
+                // five quiet seconds mean a lost wake-up: report it rather
+                // than wait for ever.
                 return Err(io::Error::new(
                     ErrorKind::TimedOut,
                     "nothing became readable in 5 s",
@@ -132,11 +148,26 @@ fn one_poll_waits_on_queues_and_a_socket() -> io::Result<()> {
         );
         Ok(got)
     })?;
+    pictured.end();
 
     for (source, items) in &got {
         println!("{source}: got {}", items.join(", "));
     }
     Ok(())
+}
+
+/// How long each producer waits after the one before it puts.
+const APART: Duration = Duration::from_millis(10);
+
+/// Sleeps until `moment`; for the chapter's picture, names the calling
+/// thread's lane `lane` and marks the put that follows, the `nth` into
+/// `queue`, as a hand-off.
+fn wait_to_put(lane: &'static str, queue: &'static str, nth: u64, moment: Instant) {
+    trace::name_thread(lane);
+    let asleep = trace::waiting(trace::Wait::Sleep, "its turn");
+    thread::sleep(moment.saturating_duration_since(Instant::now()));
+    asleep.end();
+    trace::flow_out(queue, nth);
 }
 
 fn drain<T: ToString>(
@@ -145,7 +176,9 @@ fn drain<T: ToString>(
     got: &mut BTreeMap<&str, Vec<String>>,
 ) {
     while let Some(item) = queue.try_get() {
-        got.entry(name).or_default().push(item.to_string());
+        let items = got.entry(name).or_default();
+        items.push(item.to_string());
+        trace::flow_in(name, items.len() as u64); // the nth item of `name`
     }
 }
 
@@ -153,6 +186,9 @@ fn drain<T: ToString>(
 fn read_some(socket: &mut TcpStream, bytes: &mut Vec<u8>) -> io::Result<bool> {
     let mut buffer = [0; 64];
     let n = socket.read(&mut buffer)?;
+    if n > 0 && bytes.is_empty() {
+        trace::flow_in("socket", 1); // the client's ping, in the picture
+    }
     bytes.extend_from_slice(&buffer[..n]);
     Ok(n > 0)
 }
