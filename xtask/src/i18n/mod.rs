@@ -43,8 +43,10 @@ pub fn po_path(root: &Path, lang: &str) -> PathBuf {
 
 /// One language's translations, ready to look up: English (none) or a PO
 /// file's translated entries. A fuzzy or empty entry, one with a context
-/// or plural forms, and an obsolete (`#~`) one are not used: that message
-/// stays English.
+/// or plural forms, an obsolete (`#~`) one, and one whose `{name}`
+/// placeholders are not the English's (a translation that lost one would
+/// print the braces, or lose the value) are not used: that message stays
+/// English.
 #[derive(Debug, Clone, Default)]
 pub struct Translations {
     lang: String,
@@ -85,6 +87,7 @@ impl Translations {
             .filter(|m| m.is_singular() && m.is_translated() && !m.is_fuzzy())
             .filter(|m| m.msgctxt().is_none())
             .filter_map(|m| Some((m.msgid().to_owned(), m.msgstr().ok()?.to_owned())))
+            .filter(|(msgid, msgstr)| same_placeholders(msgid, msgstr))
             .collect();
         Translations {
             lang: lang.to_owned(),
@@ -176,6 +179,16 @@ pub fn placeholders(text: &str) -> Vec<&str> {
         }
     }
     found
+}
+
+/// Whether a translation has the same `{name}` placeholders as its
+/// English, in any order.
+pub fn same_placeholders(msgid: &str, msgstr: &str) -> bool {
+    let mut english = placeholders(msgid);
+    let mut translated = placeholders(msgstr);
+    english.sort_unstable();
+    translated.sort_unstable();
+    english == translated
 }
 
 /// `--lang`'s value checked: `en` or one of [`LANGUAGES`]; anything else
@@ -289,14 +302,15 @@ mod tests {
     }
 
     #[test]
-    fn a_fuzzy_empty_obsolete_or_missing_translation_stays_english() {
+    fn a_fuzzy_empty_obsolete_mistyped_or_missing_translation_stays_english() {
         let po = "msgid \"\"\nmsgstr \"Language: ko\\n\"\n\n\
                   msgid \"a\"\nmsgstr \"가\"\n\n\
                   #, fuzzy\nmsgid \"b\"\nmsgstr \"나\"\n\n\
                   msgid \"c\"\nmsgstr \"\"\n\n\
                   msgctxt \"x\"\nmsgid \"e\"\nmsgstr \"마\"\n\n\
                   #~ msgid \"f\"\n#~ msgstr \"바\"\n\n\
-                  msgid \"{n} of {total}\"\nmsgstr \"{total}개 중 {n}번째\"\n";
+                  msgid \"{n} of {total}\"\nmsgstr \"{total}개 중 {n}번째\"\n\n\
+                  msgid \"{name} passes\"\nmsgstr \"{nmae} 통과\"\n";
         let ko = Translations::parse("ko", po.as_bytes()).unwrap();
         assert_eq!(ko.tr("a"), "가");
         assert_eq!(ko.tr("b"), "b");
@@ -304,6 +318,7 @@ mod tests {
         assert_eq!(ko.tr("d"), "d");
         assert_eq!(ko.tr("e"), "e");
         assert_eq!(ko.tr("f"), "f");
+        assert_eq!(ko.tr("{name} passes"), "{name} passes");
         assert_eq!(ko.len(), 2);
         assert_eq!(
             ko.trf("{n} of {total}", &[("n", &3), ("total", &43)]),
