@@ -9,12 +9,21 @@ use mdbook_driver::book::Chapter;
 use xtask::sections::{self, Section};
 use xtask::snapshot;
 
+/// The words the course itself writes into a chapter (a section link's
+/// text), in the edition's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    English,
+    Korean,
+}
+
 /// Injects lesson output and numbers into `chapter`, and checks its
 /// includes.
 pub fn prepare_chapter(
     root: &Path,
     src_dir: &Path,
     chapter: &mut Chapter,
+    lang: Lang,
 ) -> std::result::Result<(), String> {
     let Some(source) = chapter.source_path.clone() else {
         return Ok(());
@@ -44,7 +53,7 @@ pub fn prepare_chapter(
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     chapter.content = replace_directives(&chapter.content, "section", |argument| {
-        section_link(&mut sections, own_lesson.as_deref(), argument)
+        section_link(&mut sections, own_lesson.as_deref(), argument, lang)
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     if let Some(lesson) = &own_lesson {
@@ -114,11 +123,13 @@ impl<'a> Sections<'a> {
 }
 
 /// `{{#section close}}` (this chapter) or `{{#section queues:close}}`: a
-/// link to the section's heading, "section 8".
+/// link to the section's heading, "section 8" ("8절" in Korean, as a Korean
+/// book numbers its sections).
 fn section_link(
     sections: &mut Sections,
     own_lesson: Option<&str>,
     argument: &str,
+    lang: Lang,
 ) -> std::result::Result<String, String> {
     let (lesson, name) = match argument.split_once(':') {
         Some((lesson, name)) => (lesson.trim(), name.trim()),
@@ -130,10 +141,11 @@ fn section_link(
         ),
     };
     let number = sections.number(lesson, name)?;
-    Ok(if Some(lesson) == own_lesson {
-        format!("[section {number}](#{name})")
-    } else {
-        format!("[section {number} of `{lesson}`]({lesson}.md#{name})")
+    Ok(match (Some(lesson) == own_lesson, lang) {
+        (true, Lang::English) => format!("[section {number}](#{name})"),
+        (false, Lang::English) => format!("[section {number} of `{lesson}`]({lesson}.md#{name})"),
+        (true, Lang::Korean) => format!("[{number}절](#{name})"),
+        (false, Lang::Korean) => format!("[`{lesson}` {number}절]({lesson}.md#{name})"),
     })
 }
 
@@ -171,6 +183,9 @@ fn number_headings(content: &str, chapter: Option<&str>, sections: &[Section]) -
 
 /// Calls `expand` on the argument of every `{{#<name> argument}}` in `text`
 /// and replaces the directive with what it returns (or leaves it on `Err`).
+/// An escaped directive, `\{{#…}}`, is left alone, and so is the rest of
+/// its line, as mdBook leaves it (it then drops the backslash): that is how
+/// a page that documents the directives (CONTRIBUTING.md) shows them.
 fn replace_directives(
     text: &str,
     name: &str,
@@ -185,6 +200,14 @@ fn replace_directives(
         };
         let directive = &rest[start..start + len + 2];
         let argument = directive[open.len()..directive.len() - 2].trim();
+        let line_start = out.rfind('\n').map_or(0, |at| at + 1);
+        let before = format!("{}{}", &out[line_start..], &rest[..start]);
+        let line_so_far = before.rsplit('\n').next().unwrap_or_default();
+        if line_so_far.ends_with('\\') || line_so_far.contains("\\{{#") {
+            out.push_str(&rest[..start + len + 2]);
+            rest = &rest[start + len + 2..];
+            continue;
+        }
         out.push_str(&rest[..start]);
         match expand(argument) {
             Ok(replacement) => out.push_str(&replacement),
@@ -298,15 +321,32 @@ mod tests {
         );
         let root = &xtask::root();
         let mut sections = Sections::new(root);
+        let link = |sections: &mut Sections, own, argument, lang| {
+            section_link(sections, own, argument, lang)
+        };
         assert_eq!(
-            section_link(&mut sections, Some("threads"), "ask_to_stop").unwrap(),
+            link(&mut sections, Some("threads"), "ask_to_stop", Lang::English).unwrap(),
             "[section 4](#ask_to_stop)"
         );
         assert_eq!(
-            section_link(&mut sections, None, "threads:ask_to_stop").unwrap(),
+            link(&mut sections, None, "threads:ask_to_stop", Lang::English).unwrap(),
             "[section 4 of `threads`](threads.md#ask_to_stop)"
         );
-        assert!(section_link(&mut sections, None, "ask_to_stop").is_err());
+        assert_eq!(
+            link(&mut sections, Some("threads"), "ask_to_stop", Lang::Korean).unwrap(),
+            "[4절](#ask_to_stop)"
+        );
+        assert_eq!(
+            link(
+                &mut sections,
+                Some("queues"),
+                "threads:ask_to_stop",
+                Lang::Korean
+            )
+            .unwrap(),
+            "[`threads` 4절](threads.md#ask_to_stop)"
+        );
+        assert!(link(&mut sections, None, "ask_to_stop", Lang::English).is_err());
     }
 
     #[test]
@@ -314,6 +354,13 @@ mod tests {
         let text = "a {{#output x}} b {{#output y}} c";
         let out = replace_directives(text, "output", |arg| Ok(arg.to_uppercase()));
         assert_eq!(out, "a X b Y c");
+    }
+
+    #[test]
+    fn an_escaped_directive_and_the_rest_of_its_line_stay_as_written() {
+        let text = "a \\{{#output x}} {{#output y}}\nb {{#output z}}";
+        let out = replace_directives(text, "output", |arg| Ok(arg.to_uppercase()));
+        assert_eq!(out, "a \\{{#output x}} {{#output y}}\nb Z");
     }
 
     #[test]

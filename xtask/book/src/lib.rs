@@ -6,3 +6,4 @@
 
 pub mod messages;
 pub mod pot;
+pub mod translate;

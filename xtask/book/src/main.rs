@@ -38,6 +38,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use mdbook_driver::MDBook;
+use mdbook_driver::book::{BookItem, Chapter};
+use xtask_book::translate::Translations;
 
 /// The command line.
 #[derive(Debug, Parser)]
@@ -90,16 +92,50 @@ fn write_pot(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Both editions: the English into `book/build/`, then the Korean into
+/// `book/build/ko/` (after, since mdBook empties its output folder first).
 fn build(root: &Path) -> Result<(), String> {
+    build_edition(root, None)?;
+    let korean = Translations::load(root, "ko")?;
+    build_edition(root, Some(("ko", &korean)))
+}
+
+/// One edition: English (`translation` `None`), or `(lang, its translations)`.
+///
+/// Each chapter, in order: a Markdown file it includes whole is spliced in
+/// (translated on its own, its directives escaped so that they show as
+/// written); the chapter's own messages are translated; then the course's
+/// directives are expanded and its includes checked, the same for every
+/// edition.
+fn build_edition(root: &Path, translation: Option<(&str, &Translations)>) -> Result<(), String> {
     let book_dir = root.join("book");
     let mut book = MDBook::load(&book_dir).map_err(|e| format!("loading the book: {e:#}"))?;
-    let src_dir = book_dir.join(&book.config.book.src);
+    let src = Path::new("book").join(&book.config.book.src);
+    let src_dir = root.join(&src);
+    let none = Translations::default();
+    let (lang, words) = match translation {
+        None => (chapter::Lang::English, &none),
+        Some((code, translations)) => {
+            let title = book.config.book.title.clone().unwrap_or_default();
+            book.config.book.title = Some(translations.text(&title).to_owned());
+            book.config.book.language = Some(code.to_owned());
+            book.config.build.build_dir = Path::new("build").join(code);
+            (chapter::Lang::Korean, translations)
+        }
+    };
 
     let mut problems = Vec::new();
-    book.book.for_each_chapter_mut(|chapter| {
-        if let Err(problem) = chapter::prepare_chapter(root, &src_dir, chapter) {
-            problems.push(problem);
+    book.book.for_each_mut(|item| match item {
+        BookItem::Chapter(chapter) => {
+            chapter.name = words.text(&chapter.name).to_owned();
+            if let Err(problem) = translate_chapter(root, &src, words, chapter)
+                .and_then(|()| chapter::prepare_chapter(root, &src_dir, chapter, lang))
+            {
+                problems.push(problem);
+            }
         }
+        BookItem::PartTitle(title) => *title = words.text(title).to_owned(),
+        BookItem::Separator => {}
     });
     if !problems.is_empty() {
         return Err(format!(
@@ -111,6 +147,124 @@ fn build(root: &Path) -> Result<(), String> {
     book.build()
         .map_err(|e| format!("building the book: {e:#}"))?;
     let index = book.build_dir_for("html").join("index.html");
-    eprintln!("==> book written to {}", index.display());
+    match translation {
+        None => eprintln!("==> book written to {}", index.display()),
+        Some((code, translations)) => eprintln!(
+            "==> book ({code}, {} messages translated) written to {}",
+            translations.len(),
+            index.display()
+        ),
+    }
     Ok(())
+}
+
+/// A chapter's text as the edition shows it, before the course's
+/// directives: its own messages translated (English: as written), and each
+/// Markdown file it includes whole spliced in, translated on its own, with
+/// its directives escaped (`\{{#…}}`) so that they show as written.
+fn translate_chapter(
+    root: &Path,
+    src: &Path,
+    words: &Translations,
+    chapter: &mut Chapter,
+) -> Result<(), String> {
+    let Some(source) = &chapter.source_path else {
+        return Ok(());
+    };
+    let path = src.join(source).to_string_lossy().replace('\\', "/");
+    let own = words
+        .markdown(&chapter.content)
+        .map_err(|e| format!("{path}: {e}"))?;
+    let (text, _) =
+        xtask_book::messages::splice_markdown_includes(root, &path, &own, |file, text| {
+            let translated = words.markdown(text).map_err(|e| format!("{file}: {e}"))?;
+            Ok(escape_directives(&translated))
+        })?;
+    chapter.content = text;
+    Ok(())
+}
+
+/// Each line's first `{{#` escaped, `\{{#`: mdBook then shows that directive
+/// and the rest of its line as written, and so does the course's own
+/// preprocessor (see `chapter::replace_directives`).
+fn escape_directives(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| line.replacen("{{#", "\\{{#", 1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// A real chapter, `threads.md`, through the Korean edition's steps with
+    /// two translations: its title and a section heading come out Korean,
+    /// numbered, the heading keeps its id, and a section link reads "4절".
+    #[test]
+    fn a_korean_chapter_is_translated_then_numbered_and_linked() {
+        let root = xtask::root();
+        xtask::lessons::init(&root).unwrap();
+        let src = Path::new("book/src");
+        let english = std::fs::read_to_string(root.join(src).join("threads.md")).unwrap();
+        let heading = english
+            .lines()
+            .find(|l| l.starts_with("## ") && l.ends_with("{#ask_to_stop}"))
+            .expect("threads.md has a section {#ask_to_stop}");
+        let heading_text = &heading["## ".len()..heading.len() - " {#ask_to_stop}".len()];
+        let title = english.lines().next().unwrap().trim_start_matches("# ");
+        let korean = Translations::from_pairs([
+            (title.to_owned(), "스레드 시작하기".to_owned()),
+            (
+                heading_text.to_owned(),
+                "스레드에게 멈추라고 부탁합니다".to_owned(),
+            ),
+        ]);
+        let mut chapter = Chapter::new(
+            title,
+            english.clone() + "\nSee {{#section ask_to_stop}}.\n",
+            PathBuf::from("threads.md"),
+            Vec::new(),
+        );
+        chapter.number = Some(mdbook_driver::book::SectionNumber::new([1]));
+        translate_chapter(&root, src, &korean, &mut chapter).unwrap();
+        chapter::prepare_chapter(&root, &root.join(src), &mut chapter, chapter::Lang::Korean)
+            .unwrap();
+        assert!(
+            chapter.content.starts_with("# 1. 스레드 시작하기\n"),
+            "{}",
+            &chapter.content[..200]
+        );
+        assert!(
+            chapter
+                .content
+                .contains("\n## 4. 스레드에게 멈추라고 부탁합니다 {#ask_to_stop}\n"),
+            "the translated heading keeps its number and id"
+        );
+        assert!(chapter.content.contains("See [4절](#ask_to_stop)."));
+        // The program's output, injected after translation, still prints
+        // the English title; the heading does not.
+        assert!(!chapter.content.contains(&format!("## 4. {heading_text}")));
+    }
+
+    /// CONTRIBUTING.md, included whole by `how-a-lesson-is-built.md`: its
+    /// directives show as written, in both editions.
+    #[test]
+    fn a_markdown_file_included_whole_shows_its_directives_as_written() {
+        let root = xtask::root();
+        xtask::lessons::init(&root).unwrap();
+        let src = Path::new("book/src");
+        let mut chapter = Chapter::new(
+            "How a lesson is built",
+            "{{#include ../../CONTRIBUTING.md}}\n".to_owned(),
+            PathBuf::from("how-a-lesson-is-built.md"),
+            Vec::new(),
+        );
+        translate_chapter(&root, src, &Translations::default(), &mut chapter).unwrap();
+        let contributing = std::fs::read_to_string(root.join("CONTRIBUTING.md")).unwrap();
+        assert_eq!(chapter.content.replace("\\{{#", "{{#"), contributing);
+        chapter::prepare_chapter(&root, &root.join(src), &mut chapter, chapter::Lang::English)
+            .unwrap();
+        assert_eq!(chapter.content.replace("\\{{#", "{{#"), contributing);
+    }
 }

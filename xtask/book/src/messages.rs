@@ -188,6 +188,20 @@ pub fn expand_markdown_includes(
     chapter: &str,
     text: &str,
 ) -> Result<(String, Vec<Origin>), String> {
+    splice_markdown_includes(root, chapter, text, |_, included| Ok(included.to_owned()))
+}
+
+/// [`expand_markdown_includes`] with each included file's text passed
+/// through `transform(file, text)` first (the book translates it, and keeps
+/// the directives it shows from being expanded). The origins are those of
+/// the included file's own lines, so they hold only if `transform` keeps
+/// its lines as they are.
+pub fn splice_markdown_includes(
+    root: &Path,
+    chapter: &str,
+    text: &str,
+    mut transform: impl FnMut(&str, &str) -> Result<String, String>,
+) -> Result<(String, Vec<Origin>), String> {
     let dir = Path::new(chapter).parent().unwrap_or(Path::new(""));
     let mut out = String::with_capacity(text.len());
     let mut origins = Vec::new();
@@ -204,9 +218,10 @@ pub fn expand_markdown_includes(
             fence = Some(marker);
         } else if let Some(target) = whole_markdown_include(trimmed) {
             let path = normalise(&dir.join(target));
-            let included = fs::read_to_string(root.join(&path))
-                .map_err(|e| format!("{chapter}:{}: {{{{#include {target}}}}}: {e}", index + 1))?;
             let file = path.to_string_lossy().into_owned();
+            let included = fs::read_to_string(root.join(&path))
+                .map_err(|e| format!("{chapter}:{}: {{{{#include {target}}}}}: {e}", index + 1))
+                .and_then(|text| transform(&file, &text))?;
             for (n, included_line) in included.split_inclusive('\n').enumerate() {
                 out.push_str(included_line);
                 origins.push(Origin {
