@@ -173,7 +173,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("error: {}", failure.message);
+            // In the learner's language when `learn` set one (i18n).
+            eprintln!("{} {}", xtask::i18n::tr("error:"), failure.message);
             ExitCode::from(failure.code)
         }
     }

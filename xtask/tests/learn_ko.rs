@@ -107,6 +107,11 @@ fn a_hang_is_explained_in_korean() {
     );
     assert!(!stdout.contains("did not finish"), "{stdout}");
     assert!(!stdout.contains("does set call it?"), "{stdout}");
+    // The error line too, its prefix included.
+    assert_eq!(
+        text(&output.stderr),
+        "오류: 아직 통과하지 못함: demo-event\n"
+    );
 }
 
 #[test]
