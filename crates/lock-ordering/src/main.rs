@@ -26,29 +26,36 @@ const PATIENCE: Duration = Duration::from_millis(100);
 
 fn opposite_orders_deadlock() {
     println!("== 1. Two threads take two locks in opposite orders: deadlock ==");
+    let _pictured = trace::region("deadlock"); // what the chapter's picture shows
     let x = parking_lot::Mutex::new(());
     let y = parking_lot::Mutex::new(());
     let both_hold_one = Barrier::new(2);
     let both_have_tried = Barrier::new(2);
 
     // Take `first`, then try for `second`; report whether we got it and how
-    // long we waited.
-    let take_both = |first: &parking_lot::Mutex<()>, second: &parking_lot::Mutex<()>| {
-        let _first = first.lock();
-        // Past this line each thread certainly holds its first lock...
-        both_hold_one.wait();
-        let started = Instant::now();
-        let got_second = second.try_lock_for(PATIENCE).is_some();
-        let waited = started.elapsed();
-        // ...and keeps holding it until the other has tried too, so neither
-        // attempt can succeed, however the two threads are scheduled.
-        both_have_tried.wait();
-        (got_second, waited)
-    };
+    // long we waited. (`thread` names the picture's lane; `trace` marks
+    // what the picture draws.)
+    let take_both =
+        |thread: &str, first: &parking_lot::Mutex<()>, second: &parking_lot::Mutex<()>| {
+            trace::name_thread(thread);
+            let _first = first.lock();
+            let _holding = trace::holding("its first lock");
+            // Past this line each thread certainly holds its first lock...
+            both_hold_one.wait();
+            let started = Instant::now();
+            let waiting = trace::waiting(trace::Wait::Lock, "the other's first lock");
+            let got_second = second.try_lock_for(PATIENCE).is_some();
+            waiting.end();
+            let waited = started.elapsed();
+            // ...and keeps holding it until the other has tried too, so neither
+            // attempt can succeed, however the two threads are scheduled.
+            both_have_tried.wait();
+            (got_second, waited)
+        };
 
     let (one, two) = thread::scope(|s| {
-        let one = s.spawn(|| take_both(&x, &y));
-        let two = s.spawn(|| take_both(&y, &x));
+        let one = s.spawn(|| take_both("thread 1", &x, &y));
+        let two = s.spawn(|| take_both("thread 2", &y, &x));
         (
             one.join().expect("thread 1 does not panic"),
             two.join().expect("thread 2 does not panic"),
@@ -166,25 +173,34 @@ fn one_global_order_cannot_deadlock() {
 // ANCHOR: out_of_order
 fn out_of_order_is_an_error_not_a_hang() {
     println!("\n== 4. Taking a lock out of order is an error, not a hang ==");
+    let pictured = trace::region("out of order"); // what the chapter's picture shows
     let x = OrderedMutex::new("x", ());
     let y = OrderedMutex::new("y", ());
     let both_hold_one = Barrier::new(2);
 
     // The deadlock's shape again, with nested acquires: take `outer`, wait
     // until the other thread holds its outer lock too, then ask for `inner`.
-    let nested = |outer: &OrderedMutex<()>, inner: &OrderedMutex<()>| {
+    // (`thread` names the picture's lane; `trace` marks what it draws.)
+    let nested = |thread: &str, outer: &OrderedMutex<()>, inner: &OrderedMutex<()>| {
+        trace::name_thread(thread);
         let _outer = acquire(&[outer]).expect("this thread holds no other lock");
+        let _holding = trace::holding("its outer lock");
         both_hold_one.wait();
-        acquire(&[inner]).map(drop)
+        let inner = acquire(&[inner]).map(drop);
+        if inner.is_err() {
+            trace::instant("lock-order violation");
+        }
+        inner
     };
     let (one, two) = thread::scope(|s| {
-        let one = s.spawn(|| nested(&x, &y));
-        let two = s.spawn(|| nested(&y, &x));
+        let one = s.spawn(|| nested("thread 1", &x, &y));
+        let two = s.spawn(|| nested("thread 2", &y, &x));
         (
             one.join().expect("thread 1 does not panic"),
             two.join().expect("thread 2 does not panic"),
         )
     });
+    pictured.end();
     println!("thread 1: acquire(x), then acquire(y): {}", outcome(one));
     println!("thread 2: acquire(y), then acquire(x): {}", outcome(two));
 
