@@ -136,6 +136,8 @@ fn main() -> ExitCode {
         eprintln!("error: the course's lesson list: {message}");
         return ExitCode::FAILURE;
     }
+    // `learn --help` in the learner's language, chosen before clap builds it.
+    learn::speak_early(&root, &std::env::args().collect::<Vec<_>>());
     // `--help` prints, a usage error exits 2, both with clap's messages.
     let cli = Cli::from_arg_matches(&Cli::command().get_matches()).unwrap_or_else(|e| e.exit());
     let result: Result = match cli.command {

@@ -80,6 +80,23 @@ fn hints_are_korean_where_translated_and_english_where_fuzzy_or_missing() {
 }
 
 #[test]
+fn help_speaks_korean_too() {
+    let course = Course::new("ko-help");
+    let output = course.learn(&["--lang", "ko", "hint", "--help"]);
+    let stdout = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.starts_with("다음 힌트.\n"), "{stdout}");
+    let output = course
+        .command(&["--help"])
+        .env("LANG", "ko_KR.UTF-8")
+        .output()
+        .unwrap();
+    assert!(text(&output.stdout).contains("  hint      다음 힌트.\n"));
+    let english = text(&course.learn(&["hint", "--help"]).stdout);
+    assert!(english.starts_with("The next hint.\n"), "{english}");
+}
+
+#[test]
 fn a_hang_is_explained_in_korean() {
     let course = Course::new("ko-deadlock");
     let wrong = course.wrong_answer("demo-event", "never_notifies", "event");

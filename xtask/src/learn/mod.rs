@@ -41,27 +41,34 @@ use check::{Checker, Outcome};
 use course::{Course, Exercise};
 use progress::Progress;
 
-/// `cargo xtask learn`'s command line.
+// `cargo xtask learn`'s command line. Its help is `tr(…)`, not doc
+// comments, so that it is in the learner's language: `speak_early` has
+// chosen it before clap builds the help.
 #[derive(Debug, clap::Args)]
 #[command(
-    about = "The exercises: with no command, the current one (the first not passed), \
-             re-checked whenever you save.",
-    after_help = "Keys in the loop: h hint, n next, l list, c check all (any key stops it), \
-                  Enter check, q quit."
+    about = tr("The exercises: with no command, the current one (the first not passed), \
+                re-checked whenever you save."),
+    after_help = tr("Keys in the loop: h hint, n next, l list, c check all (any key stops it), \
+                     Enter check, q quit.")
 )]
 pub struct Args {
-    /// Check on Enter only, not whenever a file is saved.
-    #[arg(long)]
+    #[arg(long, help = tr("Check on Enter only, not whenever a file is saved."))]
     manual: bool,
-    /// Keep loom's own trace and the tests' full output.
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, help = tr("Keep loom's own trace and the tests' full output."))]
     verbose: bool,
-    /// (CI) Starters fail, solutions pass, wrong solutions are caught.
-    #[arg(long, conflicts_with = "manual")]
+    #[arg(
+        long,
+        conflicts_with = "manual",
+        help = tr("(CI) Starters fail, solutions pass, wrong solutions are caught.")
+    )]
     verify: bool,
-    /// The language: `en` or `ko` (default: the locale's, if the course has
-    /// it, else English).
-    #[arg(long, global = true, value_name = "LANG", value_parser = i18n::parse_lang)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "LANG",
+        value_parser = i18n::parse_lang,
+        help = tr("The language: en or ko (default: the locale's, if the course has it, else English).")
+    )]
     lang: Option<String>,
     /// Another course (the tests use a tiny one); also `XTASK_LEARN_ROOT`.
     #[arg(long, hide = true, value_name = "DIR")]
@@ -70,24 +77,23 @@ pub struct Args {
     command: Option<Learn>,
 }
 
-/// What `learn` does without the loop.
+// What `learn` does without the loop.
 #[derive(Debug, clap::Subcommand)]
 enum Learn {
-    /// The exercises; ✓ marks the passed ones.
+    #[command(about = tr("The exercises; ✓ marks the passed ones."))]
     List,
-    /// Build, tests, loom model, stress test; exits 0 only when it passes
-    /// (no name: every exercise).
+    #[command(about = tr("Build, tests, loom model, stress test; exits 0 only when it passes \
+                          (no name: every exercise)."))]
     Check { exercise: Option<String> },
-    /// The next hint.
+    #[command(about = tr("The next hint."))]
     Hint {
         exercise: Option<String>,
-        /// Every hint.
-        #[arg(long)]
+        #[arg(long, help = tr("Every hint."))]
         all: bool,
     },
-    /// Put the starter back (from git: HEAD's version).
+    #[command(about = tr("Put the starter back (from git: HEAD's version)."))]
     Reset { exercise: Option<String> },
-    /// The answer, once your version passes.
+    #[command(about = tr("The answer, once your version passes."))]
     Solution { exercise: Option<String> },
 }
 
@@ -251,6 +257,38 @@ pub fn learn(default_root: &Path, args: Args) -> Result {
             println!("// {}\n{text}", exercise.solution_path());
             Ok(())
         }
+    }
+}
+
+/// Before clap builds `learn`'s help: the language `cargo xtask learn …`
+/// asks for, from its raw arguments (`--lang`, `--root`, `XTASK_LEARN_ROOT`)
+/// and the locale, so that `--help` speaks it too. Silent: a wrong
+/// `--lang` is clap's usage error, a missing file is reported by [`learn`].
+pub fn speak_early(default_root: &Path, args: &[String]) {
+    if args.get(1).map(String::as_str) != Some("learn") {
+        return;
+    }
+    let value = |name: &str| {
+        args.iter().enumerate().find_map(|(i, arg)| {
+            match arg
+                .strip_prefix(name)
+                .and_then(|rest| rest.strip_prefix('='))
+            {
+                Some(value) => Some(value.to_owned()),
+                None if arg == name => args.get(i + 1).cloned(),
+                None => None,
+            }
+        })
+    };
+    let flag = value("--lang");
+    let root = value("--root")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("XTASK_LEARN_ROOT").map(PathBuf::from))
+        .unwrap_or_else(|| default_root.to_path_buf());
+    if let Some(lang) = i18n::language_asked(flag.as_deref())
+        && let Ok(translations) = Translations::load(&root, lang)
+    {
+        i18n::activate(translations);
     }
 }
 
