@@ -277,7 +277,10 @@ fn spans_taken_often_are_joined_and_short_waits_left_out() {
             "hold {hold:?} overlaps a wait: {waits:?}"
         );
         if let Some(next) = holds.get(i + 1) {
-            assert!(hold.1 < next.0, "runs of holds apart and in order: {holds:?}");
+            assert!(
+                hold.1 < next.0,
+                "runs of holds apart and in order: {holds:?}"
+            );
         }
     }
     std::fs::remove_dir_all(dir).expect("the scratch directory is ours");
