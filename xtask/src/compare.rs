@@ -15,15 +15,18 @@
 //! `--quick` is for CI: one run of each program at the experiment's quick
 //! size, so the whole comparison ends in a few seconds once built. Its
 //! figures are noise; it checks that both sides run, at every size they are
-//! given, and get the right answers. `--record` writes the tables and their
-//! figures into the book ([`record`]).
+//! given, and get the right answers. `--record` writes the figures into the
+//! book ([`record`]), which builds its tables from them in each edition's
+//! language ([`measured`]).
 //!
 //! Without `python3` the table has the Rust columns alone, and says why.
 
 mod experiment;
 mod figures;
+pub mod measured;
 mod record;
 mod table;
+mod words;
 
 use std::fs;
 use std::path::Path;
@@ -37,6 +40,7 @@ pub use experiment::Experiment;
 use figures::{Figures, Measured};
 /// Times as the tables write them, for the charts drawn from them.
 pub use table::time;
+pub use words::Words;
 
 use crate::lessons::{self, Lesson};
 use crate::{Result, fail, lessons_named, python, target_dir, usage};
@@ -69,9 +73,9 @@ struct Args {
     /// sides run (CI); the figures mean little.
     #[arg(long)]
     quick: bool,
-    /// Also write the tables and their figures into book/src/measured/
-    /// (<lesson>.md and .json; all.md and all.json when every experiment
-    /// ran). The book's tables come from full runs: not with --quick.
+    /// Also write the figures into book/src/measured/ (<lesson>.json and
+    /// its chart; all.json when every experiment ran), from which the book
+    /// builds its tables. They come from full runs: not with --quick.
     #[arg(long, conflicts_with = "quick")]
     record: bool,
 }
@@ -182,11 +186,15 @@ pub fn compare(root: &Path, args: &[String]) -> Result {
     }
     println!();
     let rows = table::rows(&figures);
+    let english = Words::english();
     print!(
         "{}",
-        table::table(&rows, python.is_some(), lessons.len() > 1)
+        table::table(&rows, python.is_some(), lessons.len() > 1, &english)
     );
-    println!("\n{}", table::legend(&experiments, python.is_some()));
+    println!(
+        "\n{}",
+        table::legend(&experiments, python.is_some(), &english)
+    );
 
     if args.record {
         let python = python.as_deref().unwrap_or("python3");
@@ -266,7 +274,7 @@ impl Sides<'_> {
     }
 }
 
-/// `--record`: each lesson's table and figures, and all of them when every
+/// `--record`: each lesson's figures, and all of them when every
 /// experiment ran.
 fn record_all(
     root: &Path,
@@ -284,30 +292,16 @@ fn record_all(
     }
     let mut written = Vec::new();
     for name in names {
-        let theirs = |lesson: &str| name == "all" || lesson == name;
-        let experiments: Vec<&Experiment> = chosen
-            .iter()
-            .filter(|(l, _)| theirs(&l.name))
-            .map(|(_, e)| *e)
-            .collect();
-        let figures: Vec<Figures> = figures
-            .iter()
-            .filter(|f| theirs(&f.lesson))
-            .cloned()
-            .collect();
         let recorded = record::Recorded {
-            machine,
-            date: &date,
-            rows: &figures,
+            machine: machine.to_owned(),
+            date: date.clone(),
+            rows: figures
+                .iter()
+                .filter(|f| name == "all" || f.lesson == name)
+                .cloned()
+                .collect(),
         };
-        let legend = table::legend(&experiments, true);
-        written.push(record::write(
-            &dir,
-            name,
-            &recorded,
-            &table::rows(&figures),
-            &legend,
-        )?);
+        written.push(record::write(&dir, name, &recorded)?);
     }
     eprintln!("==> recorded: {}", written.join(", "));
     Ok(())

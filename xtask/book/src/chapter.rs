@@ -1,6 +1,6 @@
 //! What happens to a chapter before mdBook sees it: the lesson's output,
-//! pictures, charts and section numbers go in, and every include is checked (see
-//! `main.rs` for the list).
+//! pictures, charts, tables of figures and section numbers go in, and
+//! every include is checked (see `main.rs` for the list).
 
 use std::fs;
 use std::path::Path;
@@ -50,6 +50,12 @@ pub fn prepare_chapter(
     });
     chapter.content = replace_directives(&chapter.content, "chart", |argument| {
         xtask::pictures::chart::figure(root, argument)
+            .map_err(|e| errors.push(format!("{}: {e}", source.display())))
+    });
+    // The figures' table, in English until the Korean edition passes its
+    // translations (`xtask::compare::Words::new`).
+    chapter.content = replace_directives(&chapter.content, "measured", |argument| {
+        xtask::compare::measured::directive(root, argument, &xtask::compare::Words::english())
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     chapter.content = replace_directives(&chapter.content, "section", |argument| {

@@ -1,11 +1,14 @@
 //! From what both sides printed to the figures of each row: the medians,
 //! the best tools' times, each side's floor. The table (`table.rs`) shows
-//! them with their ratios; `--record` also writes them as JSON.
+//! them with their ratios; `--record` writes them as JSON, from which the
+//! book builds its tables (`measured.rs`).
 
 use harness::compare::Report;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::experiment::{self, Count, Experiment, Floor};
+use super::words::{self, Words};
+use crate::i18n;
 
 /// One experiment's run: both sides' reports, at one size.
 #[derive(Debug)]
@@ -20,7 +23,7 @@ pub struct Measured<'a> {
 
 /// The figures of one case, or of one earlier step of the lesson's type at
 /// the same work, every time a median in seconds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figures {
     pub lesson: String,
     pub experiment: String,
@@ -35,7 +38,7 @@ pub struct Figures {
     pub floor: Option<FloorFigures>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ToolFigures {
     pub tool: String,
     pub seconds: Option<f64>,
@@ -43,7 +46,7 @@ pub struct ToolFigures {
 
 /// Each side's floor: what a wait or a measurement sets is the same for
 /// both; what the cores set is each side's own sequential time shared.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FloorFigures {
     pub name: String,
     pub python_seconds: Option<f64>,
@@ -167,8 +170,9 @@ impl Measured<'_> {
             python_seconds: self.python.is_some().then_some(seconds),
             rust_seconds: Some(seconds),
         };
+        let english = Words::english();
         let shared = |share: f64| FloorFigures {
-            name: format!("sequential ÷ {}", trim(share)),
+            name: i18n::fill(&words::shared_floor(&english), &[("share", &trim(share))]),
             python_seconds: self.python("sequential").map(|s| s / share),
             rust_seconds: self.rust("sequential").map(|s| s / share),
         };
@@ -179,11 +183,11 @@ impl Measured<'_> {
                     Count::Fact(name) => self.number_fact(name)?,
                 };
                 let seconds = f64::from(waits) * self.size as f64 / 1000.0;
-                let plural = if waits == 1 { "" } else { "s" };
-                Some(same(
-                    format!("{} ({waits} wait{plural})", super::table::time(seconds)),
-                    seconds,
-                ))
+                let name = i18n::fill(
+                    &words::waits_floor(&english, waits),
+                    &[("time", &super::table::time(seconds)), ("waits", &waits)],
+                );
+                Some(same(name, seconds))
             }
             Floor::Cores => Some(shared(best_speed_up(&[], cores))),
             Floor::Jobs(name) => {
@@ -191,10 +195,14 @@ impl Measured<'_> {
                 Some(shared(best_speed_up(&jobs, cores)))
             }
             Floor::Measured(measured) => self.rust(&measured.variant).map(|seconds| {
-                same(
-                    format!("{} ({})", super::table::time(seconds), measured.name),
-                    seconds,
-                )
+                let name = i18n::fill(
+                    &words::measured_floor(&english),
+                    &[
+                        ("time", &super::table::time(seconds)),
+                        ("name", &measured.name),
+                    ],
+                );
+                same(name, seconds)
             }),
         }
     }

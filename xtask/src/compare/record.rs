@@ -1,54 +1,45 @@
-//! `--record`: the tables written into the book, `book/src/measured/<lesson>.md`
-//! (and `all.md` when every experiment ran), each headed by the machine it
-//! was measured on, the same figures beside each as JSON (`<lesson>.json`,
-//! `all.json`), and each lesson's chart drawn from that JSON
-//! (`<lesson>.svg` and `<lesson>.narrow.svg`, see `pictures::chart`), which
-//! `cargo xtask pictures --render` draws again from the JSON alone.
+//! `--record`: the figures written into the book,
+//! `book/src/measured/<lesson>.json` (and `all.json` when every experiment
+//! ran), each headed by the machine it was measured on, and each lesson's
+//! chart drawn from that JSON (`<lesson>.svg` and `<lesson>.narrow.svg`,
+//! see `pictures::chart`), which `cargo xtask pictures --render` draws again
+//! from the JSON alone. The tables are not written here: the book builds
+//! them from the JSON, in each edition's language (`{{#measured <lesson>}}`,
+//! see `measured.rs`).
 
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::figures::Figures;
-use super::table::{self, TableRow};
+use super::words::{self, Words};
+use crate::i18n;
 use crate::pictures::chart::{Chart, FRAMES, draw as chart_svg};
 use crate::{Result, fail};
 
-/// What a `.json` beside a table holds.
-#[derive(Debug, Serialize)]
-pub struct Recorded<'a> {
+/// What a recording's `.json` holds.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Recorded {
     /// The sentence above the table: the machine, its idleness, Python's
-    /// version, the number of runs.
-    pub machine: &'a str,
+    /// version, the number of runs ([`machine`]; the book reads its
+    /// figures back out to write it in another language).
+    pub machine: String,
     /// The day it was measured (UTC), `YYYY-MM-DD`.
-    pub date: &'a str,
-    pub rows: &'a [Figures],
+    pub date: String,
+    pub rows: Vec<Figures>,
 }
 
-/// Writes `<name>.md` (the machine, the table, the legend) and
-/// `<name>.json` into `dir`, and a lesson's chart (not `all`'s: the
-/// chapters chart their own rows); returns what was written, for the log.
-pub fn write(
-    dir: &Path,
-    name: &str,
-    recorded: &Recorded<'_>,
-    table_rows: &[TableRow],
-    legend: &str,
-) -> Result<String> {
-    let with_lesson = name == "all";
-    let markdown = format!(
-        "<!-- Written by `cargo xtask compare --record`; run it again rather than editing. -->\n\n\
-         {}\n\n{}\n{legend}\n",
-        recorded.machine,
-        table::table(table_rows, true, with_lesson)
-    );
+/// Writes `<name>.json` into `dir`, and a lesson's chart drawn from it
+/// (not `all`'s: the chapters chart their own rows); returns what was
+/// written, for the log.
+pub fn write(dir: &Path, name: &str, recorded: &Recorded) -> Result<String> {
     let json = serde_json::to_string_pretty(recorded)
         .map_err(|e| fail(format!("{name}.json: {e}")))?
         + "\n";
-    let chart = if with_lesson {
+    let chart = if name == "all" {
         Vec::new()
     } else {
         let chart = Chart::from_compare(&json).map_err(|e| fail(format!("{name}.json: {e}")))?;
@@ -63,17 +54,14 @@ pub fn write(
             .collect()
     };
     let drawn = !chart.is_empty();
-    let files = [
-        (dir.join(format!("{name}.md")), markdown),
-        (dir.join(format!("{name}.json")), json),
-    ];
+    let files = [(dir.join(format!("{name}.json")), json)];
     for (path, text) in files.into_iter().chain(chart) {
         fs::write(&path, text).map_err(|e| fail(format!("{}: {e}", path.display())))?;
     }
     Ok(if drawn {
-        format!("measured/{name}.md, .json and its chart, .svg")
+        format!("measured/{name}.json and its chart, .svg")
     } else {
-        format!("measured/{name}.md and .json")
+        format!("measured/{name}.json")
     })
 }
 
@@ -92,13 +80,19 @@ pub fn machine(python: &str, cores: usize, runs: usize, idle: Option<String>) ->
         .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_owned())
         .filter(|v| !v.is_empty())
         .unwrap_or_else(|| "Python".to_owned());
+    let english = Words::english();
     let idle = idle
-        .map(|idle| format!("; {idle} idle in the second before the first case"))
+        .map(|share| i18n::fill(&words::idle(&english), &[("share", &share)]))
         .unwrap_or_default();
-    format!(
-        "Measured on {} ({cores} cores{idle}) with {version} and a release build of the Rust; \
-         each time is the median of {runs} runs.",
-        cpu_model()
+    i18n::fill(
+        &words::machine(&english),
+        &[
+            ("cpu", &cpu_model()),
+            ("cores", &cores),
+            ("idle", &idle),
+            ("python", &version),
+            ("runs", &runs),
+        ],
     )
 }
 
@@ -199,7 +193,7 @@ mod tests {
     }
 
     #[test]
-    fn a_recording_writes_the_table_and_its_figures_as_json() {
+    fn a_recording_writes_the_figures_as_json_and_the_chart_drawn_from_them() {
         let dir = std::env::temp_dir().join(format!("xtask-record-{}", std::process::id()));
         fs::create_dir_all(&dir).expect("a temp dir");
         let figures = vec![Figures {
@@ -221,15 +215,14 @@ mod tests {
             }),
         }];
         let recorded = Recorded {
-            machine: "Measured on a test.",
-            date: "2025-01-02",
-            rows: &figures,
+            machine: "Measured on a test.".into(),
+            date: "2025-01-02".into(),
+            rows: figures,
         };
-        let rows = table::rows(&figures);
-        let written = write(&dir, "actors", &recorded, &rows, "The legend.");
+        let written = write(&dir, "actors", &recorded);
         assert_eq!(
             written.ok().as_deref(),
-            Some("measured/actors.md, .json and its chart, .svg")
+            Some("measured/actors.json and its chart, .svg")
         );
         // The chart is drawn from the JSON just written: the same bytes
         // as `pictures --render` draws from it.
@@ -239,16 +232,9 @@ mod tests {
             let svg = fs::read_to_string(dir.join(format!("actors.{}", frame.extension)));
             assert_eq!(svg.ok(), Some(chart_svg(&chart, frame)));
         }
-        let markdown = fs::read_to_string(dir.join("actors.md")).unwrap_or_default();
-        assert!(markdown.starts_with("<!-- Written by `cargo xtask compare --record`"));
-        assert!(
-            markdown.contains("\n\nMeasured on a test.\n\n| case "),
-            "{markdown}"
-        );
-        assert!(markdown.ends_with("|\n\nThe legend.\n"), "{markdown}");
-        let json: serde_json::Value =
-            serde_json::from_str(&fs::read_to_string(dir.join("actors.json")).unwrap_or_default())
-                .expect("the JSON parses");
+        // No table: the book builds it from the JSON.
+        assert!(!dir.join("actors.md").exists());
+        let json: serde_json::Value = serde_json::from_str(&json_text).expect("the JSON parses");
         assert_eq!(json["date"], "2025-01-02");
         assert_eq!(json["machine"], "Measured on a test.");
         let row = &json["rows"][0];
@@ -256,6 +242,40 @@ mod tests {
         assert_eq!(row["earlier_step"], false);
         assert_eq!(row["best"][0]["tool"], "crossbeam");
         assert_eq!(row["floor"]["rust_seconds"], 0.526);
+        // What is written is read back as it was.
+        let back: Recorded = serde_json::from_str(&json_text).expect("a recording");
+        assert_eq!(back.rows, recorded.rows);
+        assert_eq!(
+            write(&dir, "all", &back).ok().as_deref(),
+            Some("measured/all.json")
+        );
+        assert!(!dir.join("all.svg").exists());
         let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_machine_sentence_is_its_template_filled_in() {
+        let sentence = machine("python3", 2, 5, Some("97%".into()));
+        let values =
+            words::unfill_where(&words::machine(&Words::english()), &sentence, &|_, _| true)
+                .expect("the template made it");
+        let value = |name: &str| {
+            values
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(value("cores"), Some("2"));
+        assert_eq!(value("runs"), Some("5"));
+        assert_eq!(
+            value("idle"),
+            Some("; 97% idle in the second before the first case")
+        );
+        assert!(
+            value("python").is_some_and(|p| p.starts_with("Python")),
+            "{sentence}"
+        );
+        let without = machine("python3", 1, 5, None);
+        assert!(!without.contains("idle"), "{without}");
     }
 }

@@ -21,6 +21,7 @@ use tabled::settings::{Alignment, Modify};
 
 use super::experiment::{Experiment, Floor};
 use super::figures::Figures;
+use super::words::Words;
 
 /// One line of the table, every time in seconds.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,8 +108,9 @@ pub fn rows(figures: &[Figures]) -> Vec<TableRow> {
     rows
 }
 
-/// The table, as Markdown with padded columns.
-pub fn table(rows: &[TableRow], with_python: bool, with_lesson: bool) -> String {
+/// The table, as Markdown with padded columns, its headers in `words`'
+/// language (the rows come in theirs).
+pub fn table(rows: &[TableRow], with_python: bool, with_lesson: bool, words: &Words) -> String {
     let with_best = rows.iter().any(|r| r.best.is_some());
     let with_floor = rows.iter().any(|r| r.floor.is_some());
     type Cell = fn(&TableRow) -> String;
@@ -116,44 +118,60 @@ pub fn table(rows: &[TableRow], with_python: bool, with_lesson: bool) -> String 
         value.map(show).unwrap_or_default()
     }
     // (shown, header, right-aligned, cell)
-    let columns: [(bool, &str, bool, Cell); 11] = [
-        (with_lesson, "lesson", false, |r| r.lesson.clone()),
-        (true, "case", false, |r| r.case.clone()),
-        (with_python, "Python", true, |r| figure(r.python, time)),
-        (true, "Rust", true, |r| figure(r.rust, time)),
-        (with_python, "Python ÷ Rust", true, |r| {
+    let columns: [(bool, String, bool, Cell); 11] = [
+        // i18n: a column of the "What it costs" tables: the lesson a row measures.
+        (with_lesson, words.tr("lesson"), false, |r| r.lesson.clone()),
+        // i18n: a column of the "What it costs" tables: what was measured.
+        (true, words.tr("case"), false, |r| r.case.clone()),
+        // i18n: a column of the "What it costs" tables: Python's time.
+        (with_python, words.tr("Python"), true, |r| {
+            figure(r.python, time)
+        }),
+        // i18n: a column of the "What it costs" tables: Rust's time.
+        (true, words.tr("Rust"), true, |r| figure(r.rust, time)),
+        // i18n: a column of the "What it costs" tables: how many times longer Python took.
+        (with_python, words.tr("Python ÷ Rust"), true, |r| {
             figure(r.python_vs_rust, ratio)
         }),
-        (with_best, "best tool", false, |r| {
+        // i18n: a column of the "What it costs" tables: the best tool for the job.
+        (with_best, words.tr("best tool"), false, |r| {
             r.best
                 .as_ref()
                 .map(|(tool, _)| tool.clone())
                 .unwrap_or_default()
         }),
-        (with_best, "its time", true, |r| {
+        // i18n: a column of the "What it costs" tables: the best tool's time.
+        (with_best, words.tr("its time"), true, |r| {
             figure(r.best.as_ref().map(|(_, t)| *t), time)
         }),
-        (with_best, "Rust ÷ best", true, |r| {
+        // i18n: a column of the "What it costs" tables: the lesson's time over the best tool's.
+        (with_best, words.tr("Rust ÷ best"), true, |r| {
             figure(r.rust_vs_best, ratio)
         }),
-        (with_floor, "floor", false, |r| {
+        // i18n: a column of the "What it costs" tables: the least time the work can take.
+        (with_floor, words.tr("floor"), false, |r| {
             r.floor.clone().unwrap_or_default()
         }),
-        (with_floor && with_python, "Python ÷ floor", true, |r| {
-            figure(r.python_vs_floor, ratio)
-        }),
-        (with_floor, "Rust ÷ floor", true, |r| {
+        // i18n: a column of the "What it costs" tables: Python's time over the floor.
+        (
+            with_floor && with_python,
+            words.tr("Python ÷ floor"),
+            true,
+            |r| figure(r.python_vs_floor, ratio),
+        ),
+        // i18n: a column of the "What it costs" tables: Rust's time over the floor.
+        (with_floor, words.tr("Rust ÷ floor"), true, |r| {
             figure(r.rust_vs_floor, ratio)
         }),
     ];
-    let columns: Vec<(&str, bool, Cell)> = columns
+    let columns: Vec<(String, bool, Cell)> = columns
         .into_iter()
         .filter(|(shown, ..)| *shown)
         .map(|(_, header, right, cell)| (header, right, cell))
         .collect();
 
     let mut builder = Builder::default();
-    builder.push_record(columns.iter().map(|(header, ..)| header.to_string()));
+    builder.push_record(columns.iter().map(|(header, ..)| header.clone()));
     let mut previous_lesson = None;
     for row in rows {
         let mut cells: Vec<String> = columns.iter().map(|(.., cell)| cell(row)).collect();
@@ -186,51 +204,50 @@ pub fn table(rows: &[TableRow], with_python: bool, with_lesson: bool) -> String 
     format!("{table}\n")
 }
 
-/// What the columns mean, for the rows and floors these experiments have.
-pub fn legend(experiments: &[&Experiment], with_python: bool) -> String {
+/// What the columns mean, for the rows and floors these experiments have,
+/// in `words`' language.
+pub fn legend(experiments: &[&Experiment], with_python: bool, words: &Words) -> String {
     let rows = || experiments.iter().flat_map(|e| &e.rows);
     let floors = || rows().filter_map(|r| r.floor.as_ref());
     let mut notes = Vec::new();
     if with_python {
-        notes.push("Python ÷ Rust: how many times longer Python took.".to_owned());
+        // i18n: the legend under a "What it costs" table, one sentence (or two) a message.
+        notes.push(words.tr("Python ÷ Rust: how many times longer Python took."));
     }
     if rows().any(|r| !r.best.is_empty()) {
-        notes.push(
+        notes.push(words.tr(
             "Rust ÷ best: how many times longer the lesson's type took than the best tool \
-             (under 1.00×, it was faster); on a further tool's row, than that tool."
-                .to_owned(),
-        );
+             (under 1.00×, it was faster); on a further tool's row, than that tool.",
+        ));
     }
     if rows().any(|r| !r.earlier.is_empty()) {
-        notes.push(
+        notes.push(words.tr(
             "Where a later step of the lesson made its type fast, the Rust column is that \
              step, and each earlier step has a row of its own below it (\"the same on …\"), \
-             set against the same Python run, best tool and floor."
-                .to_owned(),
-        );
+             set against the same Python run, best tool and floor.",
+        ));
     }
     if floors().next().is_some() {
-        notes.push(
+        notes.push(words.tr(
             "The floor is the least time the work can take, whoever does it; \
-             \"÷ floor\" is how many floors each side took (1.00× is the floor itself)."
-                .to_owned(),
-        );
+             \"÷ floor\" is how many floors each side took (1.00× is the floor itself).",
+        ));
     }
     if floors().any(|f| matches!(f, Floor::Waits(_))) {
-        notes.push("A wait cannot end before its timeout.".to_owned());
+        notes.push(words.tr("A wait cannot end before its timeout."));
     }
     if floors().any(|f| matches!(f, Floor::Cores | Floor::Jobs(_))) {
-        notes.push(
+        notes.push(words.tr(
             "Computing cannot beat the same side's sequential time shared by every core \
-             (at most total work ÷ longest job: one thread must do the longest alone)."
-                .to_owned(),
-        );
+             (at most total work ÷ longest job: one thread must do the longest alone).",
+        ));
     }
     for floor in floors() {
-        if let Floor::Measured(measured) = floor
-            && !notes.contains(&measured.why)
-        {
-            notes.push(measured.why.clone());
+        if let Floor::Measured(measured) = floor {
+            let why = words.text(&measured.why);
+            if !notes.contains(&why) {
+                notes.push(why);
+            }
         }
     }
     notes.join(" ")
@@ -314,7 +331,12 @@ mod tests {
                 &[("calls", "5")],
             ),
         );
-        let text = table(&rows(&m.figures(2).expect("filled")), true, false);
+        let text = table(
+            &rows(&m.figures(2).expect("filled")),
+            true,
+            false,
+            &Words::english(),
+        );
         // Byte for byte what the book's recorded tables look like.
         assert_eq!(
             text,
@@ -342,7 +364,12 @@ mod tests {
                 &[("threads", "5")],
             ),
         );
-        let text = table(&rows(&m.figures(2).expect("filled")), true, false);
+        let text = table(
+            &rows(&m.figures(2).expect("filled")),
+            true,
+            false,
+            &Words::english(),
+        );
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4, "{text}");
         assert_eq!(
@@ -392,7 +419,7 @@ mod tests {
         for f in &mut figures {
             f.lesson = "actors".into();
         }
-        let text = table(&rows(&figures), false, true);
+        let text = table(&rows(&figures), false, true, &Words::english());
         assert_eq!(
             line(&text, 0),
             [
@@ -455,7 +482,12 @@ mod tests {
                 &[],
             ),
         );
-        let text = table(&rows(&m.figures(2).expect("filled")), true, false);
+        let text = table(
+            &rows(&m.figures(2).expect("filled")),
+            true,
+            false,
+            &Words::english(),
+        );
         assert_eq!(
             line(&text, 2)[1..],
             [
@@ -518,7 +550,7 @@ mod tests {
     #[test]
     fn the_legend_says_only_what_the_table_shows() {
         let (slow, worker) = (experiment("slow-calls"), experiment("worker"));
-        let waits = legend(&[&slow], false);
+        let waits = legend(&[&slow], false, &Words::english());
         assert!(
             waits.contains("A wait cannot end before its timeout."),
             "{waits}"
@@ -527,7 +559,7 @@ mod tests {
             !waits.contains("Python") && !waits.contains("best tool"),
             "{waits}"
         );
-        let both = legend(&[&slow, &worker, &worker], true);
+        let both = legend(&[&slow, &worker, &worker], true, &Words::english());
         assert!(both.starts_with("Python ÷ Rust"), "{both}");
         assert_eq!(both.matches("Two wake-ups.").count(), 1, "{both}");
         assert!(!both.contains("Computing"), "{both}");
