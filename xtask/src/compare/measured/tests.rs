@@ -291,3 +291,25 @@ fn every_recording_in_the_book_renders() {
         assert_ne!(translated, english, "{name}");
     }
 }
+
+/// A processor's name may hold parentheses; the counts after it are
+/// whole numbers, which is how the sentence splits where it was joined.
+#[test]
+fn a_processor_named_with_parentheses_keeps_its_name_in_translation() {
+    let json = fixture("actors.json").replace(
+        "Measured on AMD EPYC (2 cores;",
+        "Measured on Intel(R) Xeon(R) CPU (VM) (4 cores;",
+    );
+    let rendered = render_fixture("actors", &json, &Words::new(&korean)).expect("renders");
+    assert!(
+        rendered
+            .starts_with("Intel(R) Xeon(R) CPU (VM)(4코어, 첫 경우 직전 1초 동안 100% 유휴)에서"),
+        "{rendered}"
+    );
+    let plain = json.replace("; 100% idle in the second before the first case", "");
+    let rendered = render_fixture("actors", &plain, &Words::new(&korean)).expect("renders");
+    assert!(
+        rendered.starts_with("Intel(R) Xeon(R) CPU (VM)(4코어)에서"),
+        "{rendered}"
+    );
+}
