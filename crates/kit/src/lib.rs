@@ -12,11 +12,16 @@
 //! - [`sync`]: std's synchronisation types in a normal build and loom's
 //!   under `--cfg loom`, so a hand-built primitive is model-checked exactly
 //!   as it runs.
+//! - [`schedule`] (under `--cfg loom`): `loom::model` for the exercises'
+//!   loom tests, which can write down a failing run's schedule for
+//!   `cargo xtask learn` to show.
 //!
-//! The crate has no dependencies of its own (loom only under `--cfg loom`):
-//! a lesson's `cargo run` builds it in a moment.
+//! The crate has no dependencies of its own (loom and its `tracing` only
+//! under `--cfg loom`): a lesson's `cargo run` builds it in a moment.
 
 mod panic;
+#[cfg(loom)]
+pub mod schedule;
 pub mod sync;
 mod verdict;
 

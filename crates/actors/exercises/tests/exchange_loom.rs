@@ -9,7 +9,7 @@ use loom::sync::Arc;
 
 #[test]
 fn no_message_after_the_guard_is_gone() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let exchange = Exchange::new();
         let mailbox = Arc::new(Mailbox::new());
         let subscription = exchange.subscribe(Address::of(&mailbox));

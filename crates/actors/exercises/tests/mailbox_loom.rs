@@ -9,7 +9,7 @@ use loom::sync::Arc;
 
 #[test]
 fn the_actor_handles_the_message_then_ends() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let mailbox = Arc::new(Mailbox::new());
         let actor = {
             let mailbox = Arc::clone(&mailbox);

@@ -8,7 +8,7 @@ use loom::sync::Arc;
 
 #[test]
 fn opposite_orders_never_deadlock() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let a = Arc::new(OrderedMutex::new("a", 0));
         let b = Arc::new(OrderedMutex::new("b", 0));
         let other = {

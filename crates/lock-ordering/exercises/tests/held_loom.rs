@@ -9,7 +9,7 @@ use loom::sync::Arc;
 
 #[test]
 fn nesting_in_opposite_orders_is_an_error_never_a_deadlock() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let x = Arc::new(CheckedMutex::new("x", 0));
         let y = Arc::new(CheckedMutex::new("y", 0));
         let backwards = {

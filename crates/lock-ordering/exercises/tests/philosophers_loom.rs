@@ -10,7 +10,7 @@ use loom::sync::Arc;
 #[test]
 fn three_philosophers_always_eat() {
     const SEATS: usize = 3;
-    loom::model(|| {
+    kit::schedule::model(|| {
         let chopsticks: Arc<Vec<Chopstick>> =
             Arc::new((0..SEATS).map(|n| Chopstick::new(n, SEATS)).collect());
         let others: Vec<_> = (1..SEATS)

@@ -26,10 +26,10 @@ fn two_threads_two_increments<C: Counter + Send + 'static>(counter: C) {
 
 #[test]
 fn the_std_mutex_counter_loses_no_update() {
-    loom::model(|| two_threads_two_increments(StdMutexCounter::new()));
+    kit::schedule::model(|| two_threads_two_increments(StdMutexCounter::new()));
 }
 
 #[test]
 fn the_atomic_counter_loses_no_update() {
-    loom::model(|| two_threads_two_increments(AtomicCounter::new()));
+    kit::schedule::model(|| two_threads_two_increments(AtomicCounter::new()));
 }

@@ -7,7 +7,7 @@ use loom::sync::Arc;
 
 #[test]
 fn incr_and_decr_from_two_threads_lose_nothing() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let counter = Arc::new(SharedCounter::new(100));
         let adder = loom::thread::spawn({
             let counter = Arc::clone(&counter);

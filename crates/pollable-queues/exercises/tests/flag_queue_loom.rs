@@ -45,7 +45,7 @@ fn queue() -> Arc<FlagQueue<u32, ModelFlag>> {
 
 #[test]
 fn a_get_racing_a_put_leaves_the_flag_matching_the_items() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let q = queue();
         q.put(1);
         let producer = {
@@ -70,7 +70,7 @@ fn a_get_racing_a_put_leaves_the_flag_matching_the_items() {
 
 #[test]
 fn a_consumer_waiting_on_the_flag_gets_every_item() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let q = queue();
         let producer = {
             let q = q.clone();

@@ -7,7 +7,7 @@ use queues_exercises::blocking::BlockingQueue;
 
 #[test]
 fn two_consumers_two_items_each_gets_one() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let queue = Arc::new(BlockingQueue::new());
         let consumers: Vec<_> = (0..2)
             .map(|_| {

@@ -8,7 +8,7 @@ use queues_exercises::bounded::BoundedQueue;
 
 #[test]
 fn with_capacity_1_puts_and_gets_alternate() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let queue = Arc::new(BoundedQueue::new(1).expect("the capacity is not zero"));
         let producer = loom::thread::spawn({
             let queue = Arc::clone(&queue);
@@ -23,7 +23,7 @@ fn with_capacity_1_puts_and_gets_alternate() {
 
 #[test]
 fn two_producers_one_slot_both_items_get_through() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let queue = Arc::new(BoundedQueue::new(1).expect("the capacity is not zero"));
         let producers: Vec<_> = [1, 2]
             .into_iter()

@@ -12,7 +12,7 @@ use queues_exercises::closable::ClosableQueue;
 fn model(f: impl Fn() + Sync + Send + 'static) {
     let mut builder = loom::model::Builder::new();
     builder.preemption_bound = Some(4);
-    builder.check(f);
+    kit::schedule::check(&builder, f);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use thread_pools_exercises::workers::Workers;
 fn model(f: impl Fn() + Sync + Send + 'static) {
     let mut builder = loom::model::Builder::new();
     builder.preemption_bound = Some(4);
-    builder.check(f);
+    kit::schedule::check(&builder, f);
 }
 
 #[test]

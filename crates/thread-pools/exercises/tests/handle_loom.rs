@@ -8,7 +8,7 @@ use thread_pools_exercises::workers::Workers;
 
 #[test]
 fn the_waiter_always_gets_the_value() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let workers = Workers::new(1);
         let handle = submit(&workers, || Ok::<u32, ()>(7));
         let _ = handle.is_done();

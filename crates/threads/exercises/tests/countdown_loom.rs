@@ -9,7 +9,7 @@ use threads_exercises::countdown::{Countdown, Ended};
 
 #[test]
 fn a_stop_from_another_thread_is_seen_at_a_step_boundary() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let countdown = Arc::new(Countdown::new());
         let stopper = loom::thread::spawn({
             let countdown = Arc::clone(&countdown);

@@ -7,7 +7,7 @@ use threads_exercises::event::Event;
 
 #[test]
 fn every_waiter_wakes_when_the_event_is_set() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let event = Arc::new(Event::new());
         let waiters: Vec<_> = (0..2)
             .map(|_| {
@@ -27,7 +27,7 @@ fn every_waiter_wakes_when_the_event_is_set() {
 
 #[test]
 fn a_wait_racing_a_set_from_another_thread_returns() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let event = Arc::new(Event::new());
         let setter = loom::thread::spawn({
             let event = Arc::clone(&event);

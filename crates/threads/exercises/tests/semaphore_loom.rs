@@ -9,7 +9,7 @@ use threads_exercises::semaphore::Semaphore;
 
 #[test]
 fn one_permit_two_waiters_never_two_holders() {
-    loom::model(|| {
+    kit::schedule::model(|| {
         let semaphore = Arc::new(Semaphore::new(0));
         let inside = Arc::new(AtomicUsize::new(0));
         let workers: Vec<_> = (0..2)
