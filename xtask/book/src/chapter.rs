@@ -52,10 +52,11 @@ pub fn prepare_chapter(
         xtask::pictures::chart::figure(root, argument)
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
-    // The figures' table, in English until the Korean edition passes its
-    // translations (`xtask::compare::Words::new`).
+    // The figures' tables, in the edition's language.
+    let translate = |text: &str| measured_words(root, lang, text);
+    let words = xtask::compare::Words::new(&translate);
     chapter.content = replace_directives(&chapter.content, "measured", |argument| {
-        xtask::compare::measured::directive(root, argument, &xtask::compare::Words::english())
+        xtask::compare::measured::directive(root, argument, &words)
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     chapter.content = replace_directives(&chapter.content, "section", |argument| {
@@ -86,6 +87,20 @@ pub fn prepare_chapter(
         Ok(())
     } else {
         Err(errors.join("\n  "))
+    }
+}
+
+/// A text of the "What it costs" tables (`{{#measured …}}`) in `lang`:
+/// from `book/po/ko.po`, read once; a text it lacks, and English, as
+/// written. (The edition's own translations could be passed in instead.)
+fn measured_words(root: &Path, lang: Lang, text: &str) -> String {
+    static KOREAN: std::sync::OnceLock<xtask::i18n::Translations> = std::sync::OnceLock::new();
+    match lang {
+        Lang::English => text.to_owned(),
+        Lang::Korean => KOREAN
+            .get_or_init(|| xtask::i18n::Translations::load(root, "ko").unwrap_or_default())
+            .tr(text)
+            .to_owned(),
     }
 }
 
