@@ -6,4 +6,5 @@
 
 pub mod messages;
 pub mod pot;
+pub mod search;
 pub mod translate;

@@ -54,16 +54,26 @@ struct Args {
     /// chapters' Markdown and the texts outside it, and build nothing.
     #[arg(long)]
     pot: bool,
+    /// The Korean edition's translations from this PO file instead of
+    /// book/po/ko.po: to see a translation in the book before it is
+    /// committed.
+    #[arg(long, value_name = "FILE")]
+    ko_po: Option<std::path::PathBuf>,
 }
 
 fn main() -> ExitCode {
-    let Args { pot } = Args::parse();
+    let Args { pot, ko_po } = Args::parse();
     let root = xtask::root();
     if let Err(message) = xtask::lessons::init(&root) {
         eprintln!("error: the course's lesson list: {message}");
         return ExitCode::FAILURE;
     }
-    let result = if pot { write_pot(&root) } else { build(&root) };
+    let ko_po = ko_po.unwrap_or_else(|| xtask::i18n::po_path(&root, "ko"));
+    let result = if pot {
+        write_pot(&root)
+    } else {
+        build(&root, &ko_po)
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -94,9 +104,9 @@ fn write_pot(root: &Path) -> Result<(), String> {
 
 /// Both editions: the English into `book/build/`, then the Korean into
 /// `book/build/ko/` (after, since mdBook empties its output folder first).
-fn build(root: &Path) -> Result<(), String> {
+fn build(root: &Path, ko_po: &Path) -> Result<(), String> {
     build_edition(root, None)?;
-    let korean = Translations::load(root, "ko")?;
+    let korean = Translations::load_file(ko_po)?;
     build_edition(root, Some(("ko", &korean)))
 }
 
@@ -120,6 +130,17 @@ fn build_edition(root: &Path, translation: Option<(&str, &Translations)>) -> Res
             book.config.book.title = Some(translations.text(&title).to_owned());
             book.config.book.language = Some(code.to_owned());
             book.config.build.build_dir = Path::new("build").join(code);
+            // The 404 page loads its scripts from the site's root, `/` for
+            // the English edition served from book/build/: `/ko/` for this.
+            let site_url = book
+                .config
+                .get::<String>("output.html.site-url")
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| "/".to_owned());
+            book.config
+                .set("output.html.site-url", format!("{site_url}{code}/"))
+                .map_err(|e| format!("setting the {code} edition's site-url: {e:#}"))?;
             (chapter::Lang::Korean, translations)
         }
     };
@@ -146,7 +167,9 @@ fn build_edition(root: &Path, translation: Option<(&str, &Translations)>) -> Res
 
     book.build()
         .map_err(|e| format!("building the book: {e:#}"))?;
-    let index = book.build_dir_for("html").join("index.html");
+    let out = book.build_dir_for("html");
+    xtask_book::search::reindex(&out).map_err(|e| format!("the search index: {e}"))?;
+    let index = out.join("index.html");
     match translation {
         None => eprintln!("==> book written to {}", index.display()),
         Some((code, translations)) => eprintln!(

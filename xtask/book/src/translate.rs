@@ -37,11 +37,15 @@ impl Translations {
     /// `book/po/<lang>.po` under `root`; none at all if the file does not
     /// exist yet (every message stays English).
     pub fn load(root: &Path, lang: &str) -> Result<Translations, String> {
-        let path = xtask::i18n::po_path(root, lang);
+        Translations::load_file(&xtask::i18n::po_path(root, lang))
+    }
+
+    /// A PO file's translations; none if it does not exist.
+    pub fn load_file(path: &Path) -> Result<Translations, String> {
         if !path.exists() {
             return Ok(Translations::default());
         }
-        let text = std::fs::read(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+        let text = std::fs::read(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
         let catalog = polib_03::po_file::parse_from_reader(&text[..])
             .map_err(|e| format!("{}: {e}", path.display()))?;
         let pairs = catalog
