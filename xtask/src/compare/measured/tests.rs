@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use super::super::record;
 use super::*;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/measured");
@@ -312,4 +313,78 @@ fn a_processor_named_with_parentheses_keeps_its_name_in_translation() {
         rendered.starts_with("Intel(R) Xeon(R) CPU (VM)(4코어)에서"),
         "{rendered}"
     );
+}
+
+/// What `compare` prints and what the book builds from the JSON that
+/// `--record` writes of the same run are the same table, for every kind
+/// of row: floors of waits, of cores and jobs, a measured one, further
+/// best tools, an earlier step.
+#[test]
+fn the_book_shows_the_table_compare_printed_for_the_same_run() {
+    use super::super::figures::tests::{experiment, measured, report};
+    let experiments: Vec<Experiment> = ["slow-calls", "factorize", "counter", "worker"]
+        .into_iter()
+        .map(experiment)
+        .collect();
+    let runs = |variants: &[&str], base: f64| -> Vec<(String, Vec<f64>)> {
+        variants
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.to_string(), vec![base * (i + 1) as f64 * 1.0137]))
+            .collect()
+    };
+    let mut figures = Vec::new();
+    for e in &experiments {
+        let python = runs(&["sequential", "threads", "shares", "lock", "worker"], 0.31);
+        let rust = runs(
+            &[
+                "sequential",
+                "threads",
+                "shares",
+                "mutex",
+                "atomic",
+                "parking_lot",
+                "worker",
+                "fast",
+                "crossbeam",
+                "wake_ups",
+            ],
+            0.0123,
+        );
+        let as_report = |runs: &[(String, Vec<f64>)], facts: &[(&str, &str)]| {
+            let timings: Vec<(&str, &[f64])> = runs
+                .iter()
+                .map(|(v, s)| (v.as_str(), s.as_slice()))
+                .collect();
+            report(&timings, facts)
+        };
+        let facts = [
+            ("calls", "5"),
+            ("numbers", "2139079, 1214759"),
+            ("threads", "5"),
+        ];
+        let m = measured(e, Some(as_report(&python, &[])), as_report(&rust, &facts));
+        figures.extend(m.figures(2).expect("every case filled in"));
+    }
+    let machine = record::machine("python3", 2, 5, Some("97%".into()));
+    let printed = format!(
+        "{machine}\n\n{}\n{}\n",
+        table::table(&table::rows(&figures), true, false, &Words::english()),
+        table::legend(
+            &experiments.iter().collect::<Vec<_>>(),
+            true,
+            &Words::english()
+        )
+    );
+    let recorded = Recorded {
+        machine,
+        date: "2026-12-05".into(),
+        rows: figures,
+    };
+    let json = serde_json::to_string_pretty(&recorded).expect("serialises");
+    let find = |_: &str, name: &str| experiments.iter().find(|e| e.name == name);
+    let built = render("lesson", &json, &find, &Words::english());
+    assert_eq!(built.as_deref(), Ok(printed.as_str()));
+    let translated = render("lesson", &json, &find, &Words::new(&korean)).expect("Korean");
+    assert_eq!(figures_of(&translated), figures_of(&printed));
 }
