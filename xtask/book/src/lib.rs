@@ -4,6 +4,7 @@
 //! translators' alignment tool alike; [`pot`] is the template,
 //! `book/po/messages.pot`.
 
+pub mod check;
 pub mod messages;
 pub mod pot;
 pub mod search;
