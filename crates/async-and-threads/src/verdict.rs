@@ -9,8 +9,9 @@
 //! "no" (`verdict_<name>_can_fail`).
 
 use std::fmt::Debug;
+use std::ops::Range;
 use std::thread::ThreadId;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use kit::Verdict;
 
@@ -46,22 +47,28 @@ pub fn ran_on_the_calling_thread(caller: ThreadId, ran_on: ThreadId) -> Verdict 
     Verdict::from(caller == ran_on)
 }
 
-/// `calls` blocking calls of `one_call` each overlapped, since together
-/// they took less than they would one after another.
+/// The blocking calls overlapped: each started before any of them ended,
+/// so at one moment all of them were running (each on a thread of its own).
+/// `calls` holds when each call started and ended.
 ///
-/// The bound is generous on purpose: overlapped calls take about one call's
-/// time, calls in a row at least the sum.
+/// Judged from the calls' own times rather than the total: on a busy
+/// machine a pool thread can start late, and the total grows, but calls in
+/// a row never share a moment and calls side by side always do.
 ///
 /// ```
-/// use std::time::Duration;
+/// use std::time::{Duration, Instant};
 /// use async_and_threads::verdict::overlapped;
 /// use kit::Verdict;
-/// let call = Duration::from_millis(30);
-/// assert_eq!(overlapped(Duration::from_millis(35), call, 3), Verdict::Yes);
-/// assert_eq!(overlapped(Duration::from_millis(91), call, 3), Verdict::No);
+/// let t = Instant::now();
+/// let ms = |n| t + Duration::from_millis(n);
+/// assert_eq!(overlapped(&[ms(0)..ms(30), ms(2)..ms(32), ms(5)..ms(35)]), Verdict::Yes);
+/// assert_eq!(overlapped(&[ms(0)..ms(30), ms(30)..ms(60), ms(60)..ms(90)]), Verdict::No);
+/// assert_eq!(overlapped(&[ms(0)..ms(30), ms(2)..ms(32), ms(31)..ms(61)]), Verdict::No);
 /// ```
-pub fn overlapped(took: Duration, one_call: Duration, calls: u32) -> Verdict {
-    Verdict::from(took < one_call * calls)
+pub fn overlapped(calls: &[Range<Instant>]) -> Verdict {
+    let latest_start = calls.iter().map(|call| call.start).max();
+    let earliest_end = calls.iter().map(|call| call.end).min();
+    Verdict::from(matches!((latest_start, earliest_end), (Some(start), Some(end)) if start < end))
 }
 
 /// Every item sent came back exactly once, in the order sent (as
