@@ -740,7 +740,10 @@ fn summary(lessons: &[Lesson]) -> String {
         // No number in the link text: mdBook numbers the chapters itself.
         summary.push_str(&format!("- [{}]({}.md)\n", lesson.facts.title, lesson.name));
     }
-    summary.push_str("\n# Appendix\n\n- [How a lesson is built](how-a-lesson-is-built.md)\n");
+    summary.push_str(
+        "\n# Appendix\n\n- [How a lesson is built](how-a-lesson-is-built.md)\n\
+         - [Glossary](glossary.md)\n",
+    );
     summary
 }
 

@@ -97,6 +97,11 @@ struct Found {
 
 impl Found {
     fn add(&mut self, msgid: &str, reference: String, comment: &str) {
+        if !msgid.chars().any(|c| c.is_ascii_alphabetic()) {
+            // Not English (the glossary's Korean column, a figure): nothing
+            // to translate.
+            return;
+        }
         let at = *self.index.entry(msgid.to_owned()).or_insert_with(|| {
             self.entries.push(Entry {
                 msgid: msgid.to_owned(),
