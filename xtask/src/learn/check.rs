@@ -1,7 +1,8 @@
 //! One check of one exercise, in order: build, tests, the loom model, the
 //! stress test. It stops at the first step that fails and says, in words,
 //! what that failure looks like in a concurrent program: a hang is a deadlock
-//! or a lost wake-up, a loom failure is an interleaving nobody thought of.
+//! or a lost wake-up, a loom failure is an interleaving nobody thought of,
+//! drawn thread by thread in the learner's own lines (`schedule`).
 //!
 //! Test binaries are built by cargo (`cargo test --no-run`; its JSON
 //! messages, read with `cargo_metadata`'s types, give each binary's path,
@@ -19,6 +20,7 @@ use cargo_metadata::{Message, TargetKind};
 use harness::RunError;
 
 use super::course::Exercise;
+use super::schedule::{self, Shown};
 use super::terminal::StatusLine;
 use crate::i18n::{self, tr, trf};
 
@@ -37,6 +39,10 @@ pub enum Profile {
     Debug,
     /// `--release`, `RUSTFLAGS="--cfg loom"`, in `<target>/loom`.
     Loom,
+    /// The loom model again, built only when it failed, for its replay
+    /// (`schedule`): the exercise package alone with line tables and
+    /// without inlining, so its backtraces name every line it ran.
+    LoomReplay,
     /// `--release`: the stress test.
     Release,
 }
@@ -71,6 +77,8 @@ pub struct Outcome {
     /// How long each test binary that ran took, against its limit, in check
     /// order (`learn --verify` prints them: the margin a busy machine has).
     pub timings: Vec<Timing>,
+    /// The failing schedule the report shows, when loom rejected the answer.
+    pub schedule: Option<Shown>,
 }
 
 /// One test binary's run: which step, how long, and its limit.
@@ -184,6 +192,17 @@ impl Checker {
                     .env("CARGO_TARGET_DIR", self.target.join("loom"))
                     .env("RUSTFLAGS", "--cfg loom");
             }
+            Profile::LoomReplay => {
+                // Only the package's own settings differ, so cargo keeps
+                // both builds side by side and compiles nothing else again.
+                let package = format!("profile.release.package.{}", self.package);
+                command
+                    .arg("--release")
+                    .args(["--config", &format!("{package}.debug=\"line-tables-only\"")])
+                    .args(["--config", &format!("{package}.opt-level=0")])
+                    .env("CARGO_TARGET_DIR", self.target.join("loom"))
+                    .env("RUSTFLAGS", "--cfg loom");
+            }
         }
         if color {
             command.env("CARGO_TERM_COLOR", "always");
@@ -210,6 +229,7 @@ impl Checker {
                 tr("the loom model (the first time takes a minute)")
             }
             Profile::Loom => tr("the loom model"),
+            Profile::LoomReplay => tr("the failing loom model again, to show its schedule"),
             Profile::Release => tr("the stress test (release)"),
         };
         status.show(&trf("building {what}…", &[("what", &what)]));
@@ -271,6 +291,7 @@ impl Checker {
             failed: Some(step),
             report,
             timings,
+            schedule: None,
         };
 
         // 1. build (only what the next step runs, so rustc's first errors are
@@ -312,8 +333,11 @@ impl Checker {
             let started = Instant::now();
             let run = self.run_loom(model, exercise);
             timings.push(self.timing(Step::Loom, started));
-            if let Err(report) = run {
-                return fail(Step::Loom, format!("✗ {name}: {report}"), timings);
+            if let Err((report, shown)) = run {
+                return Outcome {
+                    schedule: shown,
+                    ..fail(Step::Loom, format!("✗ {name}: {report}"), timings)
+                };
             }
         }
 
@@ -359,6 +383,7 @@ impl Checker {
                 )
             ),
             timings,
+            schedule: None,
         }
     }
 
@@ -445,10 +470,22 @@ impl Checker {
         }
     }
 
-    fn run_loom(&self, target: &str, exercise: &Exercise) -> Result<(), String> {
-        let binary = self.binary(Profile::Loom, target)?;
-        match harness::run_with_timeout(self.test_command(binary), self.loom_limit) {
-            Ok(run) if run.status.success() => Ok(()),
+    /// Runs the loom model; `Err` is the report, and the failing schedule
+    /// it shows (if it could be replayed).
+    fn run_loom(
+        &mut self,
+        target: &str,
+        exercise: &Exercise,
+    ) -> Result<(), (String, Option<Shown>)> {
+        let binary = self
+            .binary(Profile::Loom, target)
+            .map_err(|e| (e, None))?
+            .to_path_buf();
+        let binary = binary.as_path();
+        let run = harness::run_with_timeout(self.test_command(binary), self.loom_limit);
+        let mut shown = None;
+        let report = match run {
+            Ok(run) if run.status.success() => return Ok(()),
             Ok(run) => {
                 let mut report = tr("the loom model found an interleaving that fails.").to_owned();
                 report.push('\n');
@@ -463,6 +500,11 @@ impl Checker {
                     report.push_str(&line);
                     report.push('\n');
                 }
+                if let Some((table, summary)) = self.schedule(target, &all, exercise) {
+                    report.push('\n');
+                    report.push_str(&table);
+                    shown = Some(summary);
+                }
                 report.push('\n');
                 if self.verbose {
                     report.push_str(tr("loom's own report:"));
@@ -475,21 +517,55 @@ impl Checker {
                     ));
                     report.push('\n');
                 }
-                Err(report)
+                report
             }
-            Err(RunError::TimedOut { stdout, .. }) => Err(format!(
+            Err(RunError::TimedOut { stdout, .. }) => format!(
                 "{}{}\n",
                 self.hung(binary, Step::Loom, &stdout, exercise, self.loom_limit),
                 tr(
                     "(or loom has too many interleavings to try: a model keeps to two or \
                     three threads and a few operations)"
                 )
-            )),
-            Err(err) => Err(format!(
+            ),
+            Err(err) => format!(
                 "{}\n",
                 trf("the loom model could not run: {error}", &[("error", &err)])
-            )),
-        }
+            ),
+        };
+        Err((report, shown))
+    }
+
+    /// The schedule of the failing test in the loom model's output, replayed
+    /// on a build of its own (see `schedule`): only a failing check pays for
+    /// it.
+    fn schedule(
+        &mut self,
+        model: &str,
+        output: &str,
+        exercise: &Exercise,
+    ) -> Option<(String, Shown)> {
+        self.build(Profile::LoomReplay, &[model]).ok()?;
+        let binary = self.binary(Profile::LoomReplay, model).ok()?.to_path_buf();
+        let package = self
+            .package_dir
+            .strip_prefix(&self.workspace)
+            .unwrap_or(&self.package_dir);
+        let answer = package.join(&exercise.file);
+        let test = package.join("tests").join(format!("{model}.rs"));
+        let files = schedule::Files {
+            answer_text: std::fs::read_to_string(self.workspace.join(&answer)).ok()?,
+            test_text: std::fs::read_to_string(self.workspace.join(&test)).unwrap_or_default(),
+            answer,
+            test,
+        };
+        schedule::show(
+            &binary,
+            &self.package_dir,
+            output,
+            &files,
+            self.loom_limit,
+            self.verbose,
+        )
     }
 
     /// The report for a test binary killed at its limit: what a hang means,

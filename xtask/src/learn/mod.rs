@@ -28,6 +28,7 @@
 mod check;
 mod course;
 mod progress;
+mod schedule;
 mod terminal;
 mod verify;
 mod watch;

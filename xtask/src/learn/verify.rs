@@ -9,7 +9,9 @@
 //!   (`--all-targets -- -D warnings`);
 //! - every wrong answer, `crates/<lesson>/exercises/wrong/<exercise>/<bug>.patch`,
 //!   applies to its exercise's solution and is rejected, with a report
-//!   containing the words of its first line, `expect: <words>`.
+//!   containing the words of its first line, `expect: <words>`; one that
+//!   loom rejects shows the schedule loom found (`schedule`), naming two
+//!   threads or more and at least one line of the answer's file.
 //!
 //! A wrong answer is a unified diff against the solution (`diff -u`, `git
 //! diff`), so it is the bug and nothing else, and a reviewer reads the bug.
@@ -558,6 +560,20 @@ fn verify_wrong<'a>(
                 "{label}: rejected, but the report does not say `{expect}`:\n{}",
                 outcome.report
             )),
+            // Loom's rejection shows the schedule it found, in the answer's
+            // own lines, across at least two threads.
+            Ok(outcome)
+                if outcome.failed == Some(Step::Loom)
+                    && !outcome
+                        .schedule
+                        .is_some_and(|s| s.threads >= 2 && s.answer_steps >= 1) =>
+            {
+                problems.push(format!(
+                    "{label}: rejected by loom, but the report shows no schedule of two \
+                     threads or more with a line of the answer ({:?}):\n{}",
+                    outcome.schedule, outcome.report
+                ));
+            }
             Ok(_) => {}
         }
     }
