@@ -91,7 +91,8 @@ pub fn render(name: &str, json: &str, find: Find<'_>, words: &Words) -> Result<S
             format!(
                 "{e}; crates/{}/lesson.toml no longer writes what was recorded: \
                  `cargo xtask compare --record {}` again",
-                f.lesson, f.lesson
+                f.lesson,
+                if name == "all" { "--all" } else { &f.lesson }
             )
         })?);
     }

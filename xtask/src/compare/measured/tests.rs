@@ -247,6 +247,12 @@ fn a_recording_its_lesson_no_longer_writes_is_an_error_that_says_to_record_again
         let error = render_fixture("actors", &stale, &Words::english()).expect_err(now);
         assert!(error.contains("compare --record actors"), "{error}");
     }
+    let all = fixture("all.json").replace("in sequence", "one by one");
+    let error = render_fixture("all", &all, &Words::english()).expect_err("stale");
+    assert!(
+        error.contains("`cargo xtask compare --record --all` again"),
+        "{error}"
+    );
     let machine = json.replace("Measured on", "Timed on");
     let error = render_fixture("blocking-io", &machine, &Words::english()).expect_err("machine");
     assert!(error.contains("Timed on AMD EPYC"), "{error}");
