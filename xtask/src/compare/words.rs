@@ -1,9 +1,9 @@
 //! The words of the "What it costs" tables in one language, and the texts
 //! they are built from.
 //!
-//! A table's fixed words (its column headers, the legend, the sentence
-//! about the machine, a floor's name) are written here, each in a
-//! `tr("…")` or `trf("…", …)` call on [`Words`], so the extractor
+//! A table's fixed words (the sentence about the machine and a floor's
+//! name here, the column headers and the legend in `table.rs`) are each
+//! written in a `tr("…")` call on [`Words`], so the extractor
 //! (`xtask::i18n::sources`) finds them for `book/po/messages.pot`. The
 //! texts of an experiment (a case, a best tool's name, a floor's) are the
 //! lesson's, from its `lesson.toml`, and are looked up with
@@ -11,9 +11,10 @@
 //! holds one names it (`{time}`, `{runs}`), and the code fills it in.
 //!
 //! The JSON that `compare --record` writes holds the English as it was
-//! filled in. [`unfill_where`] takes the figures back out of such a text by its
-//! English template, so the book fills them into the translated one: the
-//! same template writes the text and reads it, so the two cannot drift.
+//! filled in. [`unfill_where`] takes the figures back out of such a text
+//! by its English template, so the book fills them into the translated
+//! one: the same template writes the text and reads it, so the two cannot
+//! drift.
 
 use std::fmt::Display;
 
@@ -53,11 +54,6 @@ impl<'a> Words<'a> {
     /// One of the tables' own messages.
     pub fn tr(&self, msgid: &'static str) -> String {
         (self.translate)(msgid)
-    }
-
-    /// One of the tables' own messages with its `{name}`s filled in.
-    pub fn trf(&self, msgid: &'static str, args: &[(&str, &dyn Display)]) -> String {
-        i18n::fill(&(self.translate)(msgid), args)
     }
 
     /// A lesson's text (a case, a tool's name): a message of its
@@ -273,16 +269,13 @@ mod tests {
     fn the_english_words_are_the_messages_and_others_go_through_the_function() {
         let english = Words::english();
         assert_eq!(english.tr("case"), "case");
-        assert_eq!(english.trf("{n} runs", &[("n", &5)]), "5 runs");
         let korean = |text: &str| match text {
             "case" => "경우".to_owned(),
-            "{n} runs" => "{n}회 실행".to_owned(),
             "a `Vec`" => "`Vec` 하나".to_owned(),
             other => other.to_owned(),
         };
         let ko = Words::new(&korean);
         assert_eq!(ko.tr("case"), "경우");
-        assert_eq!(ko.trf("{n} runs", &[("n", &5)]), "5회 실행");
         assert_eq!(ko.text("a `Vec`"), "`Vec` 하나");
         assert_eq!(ko.text("unknown"), "unknown");
     }
