@@ -8,6 +8,7 @@ use std::path::Path;
 use mdbook_driver::book::Chapter;
 use xtask::sections::{self, Section};
 use xtask::snapshot;
+use xtask_book::translate::Translations;
 
 /// The words the course itself writes into a chapter (a section link's
 /// text), in the edition's language.
@@ -18,12 +19,15 @@ pub enum Lang {
 }
 
 /// Injects lesson output and numbers into `chapter`, and checks its
-/// includes.
+/// includes. `lang` and `words` are the edition's: the words the course
+/// writes itself (section links), and the translations of the texts it
+/// injects (captions, alt texts, the tables' words; English: none).
 pub fn prepare_chapter(
     root: &Path,
     src_dir: &Path,
     chapter: &mut Chapter,
     lang: Lang,
+    words: &Translations,
 ) -> std::result::Result<(), String> {
     let Some(source) = chapter.source_path.clone() else {
         return Ok(());
@@ -45,7 +49,7 @@ pub fn prepare_chapter(
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     chapter.content = replace_directives(&chapter.content, "picture", |argument| {
-        xtask::pictures::figure(root, argument)
+        xtask::pictures::figure_in(root, argument, &|text| words.text(text).to_owned())
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     chapter.content = replace_directives(&chapter.content, "chart", |argument| {
@@ -53,10 +57,10 @@ pub fn prepare_chapter(
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     // The figures' tables, in the edition's language.
-    let translate = |text: &str| measured_words(root, lang, text);
-    let words = xtask::compare::Words::new(&translate);
+    let translate = |text: &str| words.text(text).to_owned();
+    let table_words = xtask::compare::Words::new(&translate);
     chapter.content = replace_directives(&chapter.content, "measured", |argument| {
-        xtask::compare::measured::directive(root, argument, &words)
+        xtask::compare::measured::directive(root, argument, &table_words)
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     chapter.content = replace_directives(&chapter.content, "section", |argument| {
@@ -87,20 +91,6 @@ pub fn prepare_chapter(
         Ok(())
     } else {
         Err(errors.join("\n  "))
-    }
-}
-
-/// A text of the "What it costs" tables (`{{#measured …}}`) in `lang`:
-/// from `book/po/ko.po`, read once; a text it lacks, and English, as
-/// written. (The edition's own translations could be passed in instead.)
-fn measured_words(root: &Path, lang: Lang, text: &str) -> String {
-    static KOREAN: std::sync::OnceLock<xtask::i18n::Translations> = std::sync::OnceLock::new();
-    match lang {
-        Lang::English => text.to_owned(),
-        Lang::Korean => KOREAN
-            .get_or_init(|| xtask::i18n::Translations::load(root, "ko").unwrap_or_default())
-            .tr(text)
-            .to_owned(),
     }
 }
 

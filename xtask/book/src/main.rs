@@ -182,7 +182,7 @@ fn build_edition(root: &Path, translation: Option<(&str, &Translations)>) -> Res
         BookItem::Chapter(chapter) => {
             chapter.name = words.text(&chapter.name).to_owned();
             if let Err(problem) = translate_chapter(root, &src, words, chapter)
-                .and_then(|()| chapter::prepare_chapter(root, &src_dir, chapter, lang))
+                .and_then(|()| chapter::prepare_chapter(root, &src_dir, chapter, lang, words))
             {
                 problems.push(problem);
             }
@@ -268,7 +268,16 @@ mod tests {
             .expect("threads.md has a section {#ask_to_stop}");
         let heading_text = &heading["## ".len()..heading.len() - " {#ask_to_stop}".len()];
         let title = english.lines().next().unwrap().trim_start_matches("# ");
+        // The first picture's caption, as its lesson.toml writes it.
+        let toml = std::fs::read_to_string(root.join("crates/threads/lesson.toml")).unwrap();
+        let caption = toml
+            .lines()
+            .find_map(|l| l.strip_prefix("caption = \"")?.strip_suffix('"'))
+            .expect("threads has a picture with a caption");
         let korean = Translations::from_pairs([
+            (caption.to_owned(), "그림 설명입니다.".to_owned()),
+            ("Rust".to_owned(), "러스트".to_owned()),
+            ("Python".to_owned(), "파이썬".to_owned()),
             (title.to_owned(), "스레드 시작하기".to_owned()),
             (
                 heading_text.to_owned(),
@@ -283,8 +292,14 @@ mod tests {
         );
         chapter.number = Some(mdbook_driver::book::SectionNumber::new([1]));
         translate_chapter(&root, src, &korean, &mut chapter).unwrap();
-        chapter::prepare_chapter(&root, &root.join(src), &mut chapter, chapter::Lang::Korean)
-            .unwrap();
+        chapter::prepare_chapter(
+            &root,
+            &root.join(src),
+            &mut chapter,
+            chapter::Lang::Korean,
+            &korean,
+        )
+        .unwrap();
         assert!(
             chapter.content.starts_with("# 1. 스레드 시작하기\n"),
             "{}",
@@ -297,6 +312,15 @@ mod tests {
             "the translated heading keeps its number and id"
         );
         assert!(chapter.content.contains("See [4절](#ask_to_stop)."));
+        assert!(
+            chapter
+                .content
+                .contains("<figcaption>그림 설명입니다. <small>(러스트; ")
+                || chapter
+                    .content
+                    .contains("<figcaption>그림 설명입니다. <small>(파이썬; "),
+            "a picture's caption in the edition's language"
+        );
         // The program's output, injected after translation, still prints
         // the English title; the heading does not.
         assert!(!chapter.content.contains(&format!("## 4. {heading_text}")));
@@ -318,8 +342,14 @@ mod tests {
         translate_chapter(&root, src, &Translations::default(), &mut chapter).unwrap();
         let contributing = std::fs::read_to_string(root.join("CONTRIBUTING.md")).unwrap();
         assert_eq!(chapter.content.replace("\\{{#", "{{#"), contributing);
-        chapter::prepare_chapter(&root, &root.join(src), &mut chapter, chapter::Lang::English)
-            .unwrap();
+        chapter::prepare_chapter(
+            &root,
+            &root.join(src),
+            &mut chapter,
+            chapter::Lang::English,
+            &Translations::default(),
+        )
+        .unwrap();
         assert_eq!(chapter.content.replace("\\{{#", "{{#"), contributing);
     }
 }

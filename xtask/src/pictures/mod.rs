@@ -181,9 +181,30 @@ fn recorded_trace(picture: &Picture, dir: &Path) -> Result<Option<Value>> {
         .map_err(|e| fail(format!("{}: not a JSON trace: {e}", path.display())))
 }
 
+/// The words a figure writes around a picture's caption, besides the
+/// caption and alt text themselves: `cargo xtask book` puts them in the
+/// translation template, and [`figure_in`] looks them up.
+pub const FIGURE_WORDS: [&str; 4] = [
+    "Python",
+    "Rust",
+    "the trace",
+    "({side}; {trace} opens in {perfetto}.)",
+];
+
 /// What `{{#picture <lesson>:<name>}}` becomes in a chapter: the image,
 /// its alt text, and its caption with a link to the trace.
 pub fn figure(root: &Path, argument: &str) -> std::result::Result<String, String> {
+    figure_in(root, argument, &|text| text.to_owned())
+}
+
+/// [`figure`] in another language: `translate` gives the translation of
+/// the caption, the alt text and each of [`FIGURE_WORDS`] (the text itself
+/// where there is none).
+pub fn figure_in(
+    root: &Path,
+    argument: &str,
+    translate: &dyn Fn(&str) -> String,
+) -> std::result::Result<String, String> {
     let picture = all()
         .into_iter()
         .find(|p| p.id() == argument.trim())
@@ -210,24 +231,38 @@ pub fn figure(root: &Path, argument: &str) -> std::result::Result<String, String
             picture.lesson, picture.def.name
         )
     };
-    let side = match picture.def.side {
-        Side::Python => "Python",
-        Side::Rust => "Rust",
-    };
+    let side = translate(match picture.def.side {
+        Side::Python => FIGURE_WORDS[0],
+        Side::Rust => FIGURE_WORDS[1],
+    });
+    let trace = format!(
+        "<a href=\"{}\">{}</a>",
+        href("trace.json"),
+        translate(FIGURE_WORDS[2])
+    );
+    let note = crate::i18n::fill(
+        &translate(FIGURE_WORDS[3]),
+        &[
+            ("side", &side),
+            ("trace", &trace),
+            (
+                "perfetto",
+                &"<a href=\"https://ui.perfetto.dev\">Perfetto</a>",
+            ),
+        ],
+    );
     Ok(format!(
         "<figure class=\"picture\" id=\"picture-{name}\" style=\"margin:1.5em 0\">\n\
          <picture><source media=\"(max-width: {below}px)\" srcset=\"{narrow}\">\
          <img src=\"{svg}\" alt=\"{alt}\" width=\"750\" style=\"max-width:100%;height:auto\"></picture>\n\
-         <figcaption>{caption} <small>({side}; <a href=\"{trace}\">the trace</a> opens in \
-         <a href=\"https://ui.perfetto.dev\">Perfetto</a>.)</small></figcaption>\n\
+         <figcaption>{caption} <small>{note}</small></figcaption>\n\
          </figure>",
         name = picture.def.name,
         svg = href("svg"),
         narrow = href(layout::NARROW.extension),
         below = layout::NARROW_BELOW_PX,
-        alt = layout::escape(&picture.def.alt),
-        caption = inline_code(&layout::escape(&picture.def.caption)),
-        trace = href("trace.json"),
+        alt = layout::escape(&translate(&picture.def.alt)),
+        caption = inline_code(&layout::escape(&translate(&picture.def.caption))),
     ))
 }
 
