@@ -201,6 +201,17 @@ fn build_edition(root: &Path, translation: Option<(&str, &Translations)>) -> Res
         .map_err(|e| format!("building the book: {e:#}"))?;
     let out = book.build_dir_for("html");
     xtask_book::search::reindex(&out).map_err(|e| format!("the search index: {e}"))?;
+    if translation.is_some() {
+        // mdBook reads the 404 page's Markdown itself, untranslated.
+        let text = std::fs::read_to_string(src_dir.join("404.md"))
+            .map_err(|e| format!("reading {}: {e}", src.join("404.md").display()))?;
+        let page = out.join("404.html");
+        let html = std::fs::read_to_string(&page)
+            .map_err(|e| format!("reading {}: {e}", page.display()))?;
+        let translated = translate_404(&text, words)?;
+        std::fs::write(&page, replace_main(&html, &translated)?)
+            .map_err(|e| format!("writing {}: {e}", page.display()))?;
+    }
     let index = out.join("index.html");
     match translation {
         None => eprintln!("==> book written to {}", index.display()),
@@ -237,6 +248,31 @@ fn translate_chapter(
         })?;
     chapter.content = text;
     Ok(())
+}
+
+/// The 404 page's Markdown in the edition's language: its messages, and
+/// its heading, which it writes as HTML.
+fn translate_404(text: &str, words: &Translations) -> Result<String, String> {
+    let mut out = words
+        .markdown(text)
+        .map_err(|e| format!("book/src/404.md: {e}"))?;
+    for (_, heading) in xtask_book::messages::html_headings(text) {
+        out = out.replace(
+            &format!(">{heading}</h"),
+            &format!(">{}</h", words.text(&heading)),
+        );
+    }
+    Ok(out)
+}
+
+/// A page built by mdBook with the content of its `<main>` replaced by
+/// `markdown`, rendered.
+fn replace_main(html: &str, markdown: &str) -> Result<String, String> {
+    let start = html.find("<main>").ok_or("no <main> in the 404 page")? + "<main>".len();
+    let end = html.rfind("</main>").ok_or("no </main> in the 404 page")?;
+    let mut rendered = String::new();
+    pulldown_cmark::html::push_html(&mut rendered, pulldown_cmark::Parser::new(markdown));
+    Ok(format!("{}\n{rendered}{}", &html[..start], &html[end..]))
 }
 
 /// Each line's first `{{#` escaped, `\{{#`: mdBook then shows that directive
@@ -324,6 +360,22 @@ mod tests {
         // The program's output, injected after translation, still prints
         // the English title; the heading does not.
         assert!(!chapter.content.contains(&format!("## 4. {heading_text}")));
+    }
+
+    /// The 404 page, which mdBook renders from the English file: its heading
+    /// (HTML) and its text translated into the page's `<main>`.
+    #[test]
+    fn the_404_page_is_translated_into_the_built_page() {
+        let root = xtask::root();
+        let text = std::fs::read_to_string(root.join("book/src/404.md")).unwrap();
+        let heading = xtask_book::messages::html_headings(&text)[0].1.clone();
+        let korean = Translations::from_pairs([(heading, "페이지가 없습니다".to_owned())]);
+        let built = "<html><main>\n<h1>Page not found</h1>\n</main></html>";
+        let page = replace_main(built, &translate_404(&text, &korean).unwrap()).unwrap();
+        assert!(page.starts_with("<html><main>\n"), "{page}");
+        assert!(page.ends_with("</main></html>"), "{page}");
+        assert!(page.contains(">페이지가 없습니다</h1>"), "{page}");
+        assert_eq!(page.matches("<main>").count(), 1);
     }
 
     /// CONTRIBUTING.md, included whole by `how-a-lesson-is-built.md`: its

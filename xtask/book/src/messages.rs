@@ -95,6 +95,38 @@ pub fn of_markdown(markdown: &str) -> Result<Vec<Message>, String> {
     Ok(messages)
 }
 
+/// The text of each heading written as HTML on a line of its own
+/// (`<h1 id="page-not-found">Page not found</h1>`, as `404.md` writes its
+/// heading so that mdBook gives it no anchor link), with its line: prose
+/// that the Markdown split leaves out, since it is HTML.
+pub fn html_headings(markdown: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut fence: Option<String> = None;
+    for (index, line) in markdown.lines().enumerate() {
+        let trimmed = line.trim();
+        if let Some(open) = &fence {
+            if trimmed.starts_with(open.as_str()) {
+                fence = None;
+            }
+            continue;
+        }
+        if let Some(marker) = fence_marker(trimmed) {
+            fence = Some(marker);
+            continue;
+        }
+        let heading = (1..=6).find_map(|level| {
+            let rest = trimmed.strip_prefix(&format!("<h{level}"))?;
+            let rest = rest.strip_suffix(&format!("</h{level}>"))?;
+            let text = &rest[rest.find('>')? + 1..];
+            (!text.contains('<') && !text.trim().is_empty()).then(|| text.trim().to_owned())
+        });
+        if let Some(text) = heading {
+            found.push((index + 1, text));
+        }
+    }
+    found
+}
+
 /// For each code block of `events`, in order: whether its body is nothing
 /// but directives (`{{#include …}}`), code that lives in another file.
 fn code_blocks_of_directives(events: &[(usize, Event<'_>)]) -> Vec<bool> {
@@ -288,6 +320,13 @@ mod tests {
             .into_iter()
             .map(|m| (m.line, m.msgid))
             .collect()
+    }
+
+    #[test]
+    fn a_heading_written_as_html_is_found() {
+        let page = "<!-- a note -->\n<h1 id=\"page-not-found\">Page not found</h1>\n\n\
+                    Text.\n\n```html\n<h2>Code</h2>\n```\n<h2>Two <em>words</em></h2>\n";
+        assert_eq!(html_headings(page), [(2, "Page not found".to_owned())]);
     }
 
     #[test]

@@ -82,6 +82,23 @@ pub fn entries(root: &Path) -> Result<Vec<Entry>, String> {
         }
     }
 
+    // The page for an address not in the book, which mdBook reads itself
+    // (it is in no table of contents).
+    let page_404 = src.join("404.md");
+    if let Ok(text) = std::fs::read_to_string(root.join(&page_404)) {
+        let path = slash(&page_404);
+        for (line, heading) in messages::html_headings(&text) {
+            found.add(&heading, format!("{path}:{line}"), "");
+        }
+        for message in messages::of_markdown(&text).map_err(|e| format!("{path}: {e}"))? {
+            found.add(
+                &message.msgid,
+                format!("{path}:{}", message.line),
+                &message.comment,
+            );
+        }
+    }
+
     // The words a picture's figure writes around its caption.
     for word in xtask::pictures::FIGURE_WORDS {
         let names = xtask::i18n::placeholders(word);
