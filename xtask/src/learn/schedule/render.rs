@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::{Ending, Files, Place, Row, Schedule, Shown, WIDTH, thread_name};
 use crate::i18n::{tr, trf};
 
@@ -44,10 +46,10 @@ pub fn render(schedule: &Schedule, files: &Files, verbose: bool) -> (String, Sho
     // when the code alone does not say (`↳ waits`, `↳ wakes thread 2`).
     let cell = |row: &Row| -> Vec<String> {
         let (label, source) = code(&row.place);
-        let room = width.saturating_sub(label.chars().count() + 1);
+        let room = width.saturating_sub(label.width() + 1);
         let mut lines = vec![format!("{label} {}", clip(&source, room))];
         if !row.notes.is_empty() {
-            let indent = " ".repeat(label.chars().count().min(6));
+            let indent = " ".repeat(label.width().min(6));
             let note = format!("{indent}↳ {}", row.notes.join(", "));
             lines.push(clip(&note, width));
         }
@@ -140,18 +142,43 @@ pub fn render(schedule: &Schedule, files: &Files, verbose: bool) -> (String, Sho
     (out, shown)
 }
 
-/// `text` cut to `room` characters, `…` marking the cut.
+/// `text` cut to `room` columns of a terminal, `…` marking the cut. Widths
+/// are the terminal's, not characters: a Hangul syllable (a Korean note)
+/// takes two columns.
 fn clip(text: &str, room: usize) -> String {
-    if text.chars().count() <= room {
+    if text.width() <= room {
         return text.to_owned();
     }
-    let mut out: String = text.chars().take(room.saturating_sub(1)).collect();
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
     out.push('…');
     out
 }
 
-/// `text` padded with spaces to `width` characters.
+/// `text` padded with spaces to `width` columns of a terminal.
 fn pad(text: &str, width: usize) -> String {
-    let count = text.chars().count();
-    format!("{text}{}", " ".repeat(width.saturating_sub(count)))
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::{clip, pad};
+
+    #[test]
+    fn a_hangul_syllable_takes_two_columns() {
+        // "깨어남" is three syllables, six columns: two spaces make eight.
+        assert_eq!(pad("깨어남", 8), "깨어남  ");
+        assert_eq!(pad("wakes", 8), "wakes   ");
+        // Seven columns hold three syllables and the mark of the cut.
+        assert_eq!(clip("기다립니다", 7), "기다립…");
+        assert_eq!(clip("waits", 7), "waits");
+    }
 }
