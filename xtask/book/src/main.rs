@@ -4,6 +4,13 @@
 //! mdBook; the course model (lessons, sections, snapshots, pictures) is the
 //! `xtask` library's.
 //!
+//! It builds two editions: the English into `book/build/`, then the Korean
+//! into `book/build/ko/`, each chapter's raw Markdown translated with
+//! `book/po/ko.po` first (see the library's `translate`), then treated
+//! exactly as the English. `--pot` writes the translation template,
+//! `--check-po` checks it and the translations (see the library's `pot` and
+//! `check`).
+//!
 //! Before mdBook sees a chapter, these things happen to it here:
 //!
 //! - `{{#output <lesson>:<section>}}` is replaced by that section's recorded
@@ -46,8 +53,9 @@ use xtask_book::translate::Translations;
 #[command(
     name = "cargo xtask book",
     bin_name = "cargo xtask book",
-    about = "Builds the book into book/build/, in-process: each lesson's recorded output, \
-             pictures and section numbers go in, and a broken include or reference fails the build."
+    about = "Builds the book into book/build/ (English) and book/build/ko/ (Korean, from \
+             book/po/ko.po), in-process: each lesson's recorded output, pictures and section \
+             numbers go in, and a broken include or reference fails the build."
 )]
 struct Args {
     /// Write the translation template, book/po/messages.pot, from the
