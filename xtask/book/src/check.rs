@@ -36,6 +36,9 @@ pub struct Report {
     pub pot_added: Vec<Entry>,
     pub pot_removed: Vec<String>,
     pub pot_missing: bool,
+    /// The same messages, but at other places (`#:` references) or in
+    /// another order.
+    pub pot_moved: bool,
     /// Per language (`ko`): its findings.
     pub languages: Vec<Language>,
 }
@@ -56,6 +59,7 @@ impl Report {
         self.pot_added.is_empty()
             && self.pot_removed.is_empty()
             && !self.pot_missing
+            && !self.pot_moved
             && self
                 .languages
                 .iter()
@@ -71,6 +75,13 @@ impl Report {
             let _ = writeln!(
                 out,
                 "{}: missing; write it with `cargo xtask book --pot`",
+                pot::POT
+            );
+        } else if self.pot_moved {
+            let _ = writeln!(
+                out,
+                "{}: the same messages, but at other lines or in another order; \
+                 run `cargo xtask book --pot`",
                 pot::POT
             );
         } else if self.pot_added.is_empty() && self.pot_removed.is_empty() {
@@ -169,12 +180,7 @@ pub fn check(root: &Path, languages: &[(&str, &Path)]) -> Result<Report, String>
                 let book = mdbook_driver::MDBook::load(root.join("book"))
                     .map_err(|e| format!("loading the book: {e:#}"))?;
                 let title = book.config.book.title.unwrap_or_default();
-                if pot::render(&title, &entries) != committed {
-                    report.pot_removed.push(
-                        "(the same messages, but in another order or with other references)"
-                            .to_owned(),
-                    );
-                }
+                report.pot_moved = pot::render(&title, &entries) != committed;
             }
         }
         Err(_) => report.pot_missing = true,
