@@ -12,7 +12,7 @@
 //!   `**` that Markdown cannot close shows as two asterisks).
 //!
 //! Each problem names the message: its first words and where it is written
-//! (the template's first reference, `book/src/locks.md:42`), and for a PO
+//! (the template's first reference, `book/src/locks.md`), and for a PO
 //! entry its line in the PO file.
 //!
 //! Until the translation is complete the check reports and passes;

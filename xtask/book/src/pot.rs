@@ -27,7 +27,11 @@ pub const POT: &str = "book/po/messages.pot";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub msgid: String,
-    /// `path:line`, from the course root, in the order found.
+    /// The files it is found in, from the course root, in the order found.
+    /// Without line numbers: a line added above a message would otherwise
+    /// make the committed template stale, and every edit of a chapter or of
+    /// the task runner's code a template change; the message's own words
+    /// find it in its file.
     pub references: Vec<String>,
     /// Notes for the translator, distinct, in the order found.
     pub comments: Vec<String>,
@@ -138,6 +142,10 @@ impl Found {
             self.entries.len() - 1
         });
         let entry = &mut self.entries[at];
+        let reference = match reference.rsplit_once(':') {
+            Some((file, line)) if line.chars().all(|c| c.is_ascii_digit()) => file.to_owned(),
+            _ => reference,
+        };
         if !entry.references.contains(&reference) {
             entry.references.push(reference);
         }
@@ -289,10 +297,12 @@ mod tests {
         found.add("Python", "book/src/a.md:3".into(), "");
         found.add("Rust", "book/src/a.md:3".into(), "");
         found.add("Python", "book/src/b.md:9".into(), "a note");
+        found.add("Python", "book/src/b.md:20".into(), "");
         assert_eq!(found.entries.len(), 2);
+        // Files, not lines: the template does not change when a line moves.
         assert_eq!(
             found.entries[0].references,
-            ["book/src/a.md:3", "book/src/b.md:9"]
+            ["book/src/a.md", "book/src/b.md"]
         );
         assert_eq!(found.entries[0].comments, ["a note"]);
     }
