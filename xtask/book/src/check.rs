@@ -316,7 +316,11 @@ impl Shape {
             }
         }
         shape.directives.sort();
+        // The same code spans, each at least once: Korean names a type again
+        // where English says "it", so a span may come back, but none may go
+        // or be new.
         shape.code.sort();
+        shape.code.dedup();
         shape.links.sort();
         shape.placeholders.sort();
         shape
@@ -395,6 +399,31 @@ fn unquote(quoted: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_code_span_may_come_back_but_not_go_or_be_new() {
+        let english = "`Child` has no `Drop`: drop one and it runs on.";
+        assert_eq!(
+            differs(
+                english,
+                "`Child`에는 `Drop`이 없습니다. `Child`를 드롭해도 계속 실행됩니다."
+            ),
+            None
+        );
+        assert_eq!(
+            differs(english, "`Child`에는 Drop이 없습니다.").as_deref(),
+            Some("inline code differs")
+        );
+        assert_eq!(
+            differs(
+                english,
+                "`Child`에는 `Drop`이 없습니다. `wait`하지 않으면 계속 실행됩니다."
+            )
+            .as_deref(),
+            Some("inline code differs")
+        );
+    }
+
     use super::*;
 
     fn entry(msgid: &str, reference: &str) -> Entry {
