@@ -53,7 +53,7 @@ pub fn prepare_chapter(
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     chapter.content = replace_directives(&chapter.content, "chart", |argument| {
-        xtask::pictures::chart::figure(root, argument)
+        xtask::pictures::chart::figure_in(root, argument, &|text| words.text(text).to_owned())
             .map_err(|e| errors.push(format!("{}: {e}", source.display())))
     });
     // The figures' tables, in the edition's language.

@@ -28,6 +28,7 @@ pub use super::chart_svg::draw;
 pub use super::layout::FRAMES;
 use super::layout::{NARROW, NARROW_BELOW_PX, escape};
 use crate::compare::time;
+use crate::i18n::fill;
 use crate::{Result, fail, lessons};
 
 /// What a bar is, and so how it is drawn.
@@ -158,12 +159,23 @@ impl Chart {
     /// What the chart shows, in words: its `<desc>` and the image's alt
     /// text. Every figure is in it.
     pub fn description(&self) -> String {
+        self.description_in(&|text| text.to_owned())
+    }
+
+    /// [`Chart::description`] in an edition's language: its sentences and
+    /// the bars' kinds through `translate`; a case's or a tool's name
+    /// through it too, as written where it has no translation.
+    pub fn description_in(&self, translate: &dyn Fn(&str) -> String) -> String {
+        let tr = |msgid: &str| translate(msgid);
         let scale = if chart_svg::Scale::of(self).is_log() {
-            "log scale"
+            // i18n: a chart's alt text: the kind of its time axis.
+            tr("log scale")
         } else {
-            "linear scale"
+            // i18n: a chart's alt text: the kind of its time axis.
+            tr("linear scale")
         };
-        let mut text = format!("Bar chart of times ({scale}).");
+        // i18n: a chart's alt text begins so; {scale} is "log scale" or "linear scale".
+        let mut text = fill(&tr("Bar chart of times ({scale})."), &[("scale", &scale)]);
         for group in &self.groups {
             let bars: Vec<String> = group
                 .bars
@@ -171,12 +183,28 @@ impl Chart {
                 .map(|bar| {
                     let range = bar
                         .range
-                        .map(|(low, high)| format!(" ({} to {})", figure_of(low), figure_of(high)))
+                        .map(|(low, high)| {
+                            // i18n: a bar's range in a chart's alt text: {low} and {high} are times.
+                            let words = tr("({low} to {high})");
+                            let range = fill(
+                                &words,
+                                &[("low", &figure_of(low)), ("high", &figure_of(high))],
+                            );
+                            format!(" {range}")
+                        })
                         .unwrap_or_default();
-                    format!("{} {}{range}", plain(&bar.label), figure_of(bar.seconds))
+                    format!(
+                        "{} {}{range}",
+                        plain(&label_in(bar, translate)),
+                        figure_of(bar.seconds)
+                    )
                 })
                 .collect();
-            text.push_str(&format!(" {}: {}.", plain(&group.heading), bars.join("; ")));
+            text.push_str(&format!(
+                " {}: {}.",
+                plain(&translate(&group.heading)),
+                bars.join("; ")
+            ));
         }
         text
     }
@@ -240,8 +268,40 @@ fn group_of(row: &Row, earlier: &[&Row]) -> Group {
     }
 }
 
-/// What the chart shows, said under it: whose figures, on which scale.
-fn caption(chart: &Chart, from_compare: bool) -> String {
+/// A bar's label in an edition's language: the words `group_of` put
+/// around a name translated, the name itself as written unless `translate`
+/// knows it.
+fn label_in(bar: &Bar, translate: &dyn Fn(&str) -> String) -> String {
+    let tr = |msgid: &str| translate(msgid);
+    let label = bar.label.as_str();
+    if let Some(tool) = label.strip_prefix("best tool: ") {
+        // i18n: a bar of a chart: {tool} is the best tool's name.
+        fill(&tr("best tool: {tool}"), &[("tool", &translate(tool))])
+    } else if let Some(name) = label.strip_prefix("floor: ") {
+        // i18n: a bar of a chart: {name} is the floor's name ("sequential ÷ 2").
+        fill(&tr("floor: {name}"), &[("name", &translate(name))])
+    } else if let Some((who, name)) = label
+        .strip_prefix("floor for ")
+        .and_then(|rest| rest.split_once(": "))
+    {
+        // i18n: a bar of a chart: {who} is "Python" or "Rust", {name} the floor's name.
+        let words = tr("floor for {who}: {name}");
+        fill(
+            &words,
+            &[("who", &translate(who)), ("name", &translate(name))],
+        )
+    } else if let Some(step) = label.strip_prefix("Rust, ") {
+        // i18n: a bar of a chart: the lesson's Rust at {step}, a step's name ("step 4, `ClosableQueue`").
+        fill(&tr("Rust, {step}"), &[("step", &translate(step))])
+    } else {
+        translate(label)
+    }
+}
+
+/// What the chart shows, said under it: whose figures, on which scale, in
+/// an edition's language.
+fn caption_in(chart: &Chart, from_compare: bool, translate: &dyn Fn(&str) -> String) -> String {
+    let tr = |msgid: &str| translate(msgid);
     let mut kinds: Vec<Kind> = chart
         .groups
         .iter()
@@ -249,33 +309,42 @@ fn caption(chart: &Chart, from_compare: bool) -> String {
         .collect();
     kinds.sort();
     kinds.dedup();
-    let names: Vec<&str> = kinds
+    // i18n: the kinds of bars a chart's caption lists.
+    let names: Vec<String> = kinds
         .iter()
         .map(|kind| match kind {
-            Kind::Python => "Python",
-            Kind::Rust => "the lesson's Rust",
-            Kind::Earlier => "its earlier steps",
-            Kind::Best if from_compare => "the best tools",
-            Kind::Best => "the tools it is set against",
-            Kind::Floor => "the floor",
+            Kind::Python => tr("Python"),
+            Kind::Rust => tr("the lesson's Rust"),
+            Kind::Earlier => tr("its earlier steps"),
+            Kind::Best if from_compare => tr("the best tools"),
+            Kind::Best => tr("the tools it is set against"),
+            Kind::Floor => tr("the floor"),
         })
         .collect();
     let list = match names.as_slice() {
         [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    };
-    let source = if from_compare {
-        "The recorded table above, one run,"
-    } else {
-        "The benchmark's figures above"
+        [one] => one.clone(),
+        // i18n: the last two of a list of a chart's bars: "Python and the floor".
+        [rest @ .., last] => fill(
+            &tr("{rest} and {last}"),
+            &[("rest", &rest.join(&tr(", "))), ("last", last)],
+        ),
     };
     let scale = if chart_svg::Scale::of(chart).is_log() {
-        "on a log scale (each labelled grid line is ten times the one before)"
+        // i18n: a chart's caption: {source} and {list} are filled in before this.
+        tr("on a log scale (each labelled grid line is ten times the one before)")
     } else {
-        "on a linear scale from zero"
+        // i18n: a chart's caption: the kind of its time axis.
+        tr("on a linear scale from zero")
     };
-    format!("{source} as bars: {list}, {scale}.")
+    let template = if from_compare {
+        // i18n: a chart's caption: {list} the kinds of bars ("Python, the lesson's Rust and the floor"), {scale} its axis.
+        tr("The recorded table above, one run, as bars: {list}, {scale}.")
+    } else {
+        // i18n: a chart's caption: {list} the kinds of bars, {scale} its axis.
+        tr("The benchmark's figures above as bars: {list}, {scale}.")
+    };
+    fill(&template, &[("list", &list), ("scale", &scale)])
 }
 
 /// A time as the tables write it (three figures, a fitting unit), less
@@ -467,6 +536,18 @@ fn section<'a>(text: &'a str, heading: &str) -> Option<&'a str> {
 /// What `{{#chart <lesson>}}` becomes in a chapter: the chart (the narrow
 /// drawing on a phone), its alt text, and a caption that links its data.
 pub fn figure(root: &Path, argument: &str) -> std::result::Result<String, String> {
+    figure_in(root, argument, &|text| text.to_owned())
+}
+
+/// [`figure`] in an edition's language: its caption and alt text through
+/// `translate` (the drawing, recorded once, keeps its English labels:
+/// names and figures).
+pub fn figure_in(
+    root: &Path,
+    argument: &str,
+    translate: &dyn Fn(&str) -> String,
+) -> std::result::Result<String, String> {
+    let tr = |msgid: &str| translate(msgid);
     let lesson = argument.trim();
     let directive = format!("{{{{#chart {lesson}}}}}");
     let (data, chart) = data_of(root, lesson)
@@ -489,15 +570,17 @@ pub fn figure(root: &Path, argument: &str) -> std::result::Result<String, String
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let caption = caption(&chart, name.ends_with(".json"));
+    let caption = caption_in(&chart, name.ends_with(".json"), translate);
+    // i18n: after a chart's caption, a link to the file of its figures.
+    let figures = tr("The figures");
     Ok(format!(
         "<figure class=\"chart\" id=\"chart-{lesson}\" style=\"margin:1.5em 0\">\n\
          <picture><source media=\"(max-width: {NARROW_BELOW_PX}px)\" srcset=\"measured/{lesson}.{narrow}\">\
          <img src=\"measured/{lesson}.svg\" alt=\"{alt}\" width=\"750\" style=\"max-width:100%;height:auto\"></picture>\n\
-         <figcaption>{caption} <small>(<a href=\"measured/{name}\">The figures</a>.)</small></figcaption>\n\
+         <figcaption>{caption} <small>(<a href=\"measured/{name}\">{figures}</a>.)</small></figcaption>\n\
          </figure>",
         narrow = NARROW.extension,
-        alt = escape(&chart.description()),
+        alt = escape(&chart.description_in(translate)),
     ))
 }
 
@@ -568,7 +651,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            caption(&chart, true),
+            caption_in(&chart, true, &|t| t.to_owned()),
             "The recorded table above, one run, as bars: Python, the lesson's Rust, \
              its earlier steps, the best tools and the floor, on a log scale (each \
              labelled grid line is ten times the one before)."
@@ -577,6 +660,44 @@ mod tests {
         assert!(alt.starts_with("Bar chart of times (log scale). 20 000 round trips: Python 1.04 s; Rust, FastWorker 20.6 ms;"), "{alt}");
         assert!(
             alt.ends_with("floor for Rust: sequential ÷ 2 4.76 ms."),
+            "{alt}"
+        );
+        // In another language: the sentences, the kinds of bars and the
+        // words around a name translated, the names and figures kept.
+        let korean = |text: &str| -> String {
+            match text {
+                "Python" => "파이썬",
+                "the lesson's Rust" => "레슨의 러스트",
+                "its earlier steps" => "앞 스텝들",
+                "the best tools" => "최선의 도구",
+                "the floor" => "하한",
+                "{rest} and {last}" => "{rest}, {last}",
+                "on a log scale (each labelled grid line is ten times the one before)" => {
+                    "로그 눈금"
+                }
+                "The recorded table above, one run, as bars: {list}, {scale}." => {
+                    "위 표(한 번의 실행)를 막대로: {list}, {scale}."
+                }
+                "log scale" => "로그 눈금",
+                "Bar chart of times ({scale})." => "시간 막대그래프({scale}).",
+                "floor for {who}: {name}" => "{who}의 하한: {name}",
+                other => other,
+            }
+            .to_owned()
+        };
+        assert_eq!(
+            caption_in(&chart, true, &korean),
+            "위 표(한 번의 실행)를 막대로: 파이썬, 레슨의 러스트, 앞 스텝들, 최선의 도구, 하한, 로그 눈금."
+        );
+        let alt = chart.description_in(&korean);
+        assert!(
+            alt.starts_with("시간 막대그래프(로그 눈금). 20 000 round trips: 파이썬 1.04 s;"),
+            "{alt}"
+        );
+        assert!(
+            alt.ends_with(
+                "파이썬의 하한: sequential ÷ 2 87 ms; Rust의 하한: sequential ÷ 2 4.76 ms."
+            ),
             "{alt}"
         );
         assert_eq!(figure_of(0.087), "87 ms");
