@@ -85,11 +85,13 @@ pub fn facts(root: &Path, name: &str) -> Result<Facts, String> {
     toml::from_str(&text).map_err(|e| format!("crates/{name}/lesson.toml: {e}"))
 }
 
-/// Every lesson in reading order, read once.
+/// Every lesson in reading order.
 ///
 /// A lesson folder (one with a `lesson.toml`) that the reading order does
 /// not name yet comes last, by name, so a lesson being written can be run
-/// and tested before it has a place; `sync --check` refuses it.
+/// and tested before it has a place; a name in the order whose folder is
+/// gone (a lesson just removed) is left out. `sync` mends both in the
+/// order, and `sync --check` refuses them.
 pub fn load(root: &Path) -> Result<Vec<Lesson>, String> {
     let order = order(root)?;
     let mut names: Vec<String> = order
