@@ -15,8 +15,18 @@ use std::path::Path;
 const RUST_DIR: &str = "xtask/src";
 const NOT_MESSAGES: &str = "xtask/src/i18n";
 
-/// The texts of `crates/<lesson>/lesson.toml` a reader sees in the book.
-pub const LESSON_KEYS: [&str; 2] = ["picture.caption", "picture.alt"];
+/// The texts of `crates/<lesson>/lesson.toml` a reader sees in the book: a
+/// picture's caption and alt text, and the "What it costs" tables' cases,
+/// best tools and measured floors (`xtask::compare::measured`).
+pub const LESSON_KEYS: [&str; 7] = [
+    "picture.caption",
+    "picture.alt",
+    "experiment.row.case",
+    "experiment.row.earlier.case",
+    "experiment.row.best.name",
+    "experiment.row.floor.measured.name",
+    "experiment.row.floor.measured.why",
+];
 
 /// The texts of `crates/<lesson>/exercises/exercises.toml` that `cargo
 /// xtask learn` shows.
