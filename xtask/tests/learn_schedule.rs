@@ -127,6 +127,16 @@ fn a_stolen_item_shows_the_schedule_that_steals_it() {
         &answer,
     )
     .unwrap();
+    // The behaviour tests run before loom and catch this answer in some
+    // runs (four consumers racing for an item), not in others; left in,
+    // they would make this test depend on the run. Loom's verdict does not:
+    // here it is the only check before the stress test.
+    fs::write(
+        copy.root.join("crates/queues/exercises/tests/blocking.rs"),
+        "//! Left out of this copy: see xtask/tests/learn_schedule.rs.\n\n\
+         #[test]\nfn left_out() {}\n",
+    )
+    .unwrap();
 
     let output = Command::new(XTASK)
         .args(["learn", "--root"])
