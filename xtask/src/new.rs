@@ -98,7 +98,9 @@ pub fn new(root: &Path, name: &str) -> Result {
         "==> new lesson `{name}`: crates/{name}/ and book/src/{name}.md\n\
          next: cargo run -p {name}; cargo xtask test {name}; then make it yours\n\
          (its title, sources and tools are in crates/{name}/lesson.toml; run\n\
-         `cargo xtask sync` after changing them)"
+         `cargo xtask sync` after changing them); before you commit, its English\n\
+         needs its Korean: `cargo xtask book --pot`, then translate the new\n\
+         messages in book/po/ko.po (CONTRIBUTING.md, \"Both editions, always\")"
     );
     Ok(())
 }
