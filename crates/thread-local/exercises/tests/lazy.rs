@@ -60,7 +60,11 @@ fn nothing_is_opened_before_a_threads_first_request() {
         });
         scope.spawn(|| {
             // A thread that never asks opens nothing.
-            assert!(!is_connected(address));
+            assert!(
+                !is_connected(address),
+                "a thread that never asked has no connection: one connection per thread, opened on \
+                 its own first request"
+            );
         });
     });
     assert_eq!(server.wait_for_closed(1, SEE_CLOSE), 1);
@@ -80,7 +84,12 @@ fn a_thread_has_one_connection_per_server() {
         scope.spawn(|| {
             assert_eq!(request(a, "x").unwrap(), "1 x");
             assert_eq!(request(b, "y").unwrap(), "1 y");
-            assert_eq!(request(a, "z").unwrap(), "2 z");
+            assert_eq!(
+                request(a, "z").unwrap(),
+                "2 z",
+                "back to the first server, the thread reuses its connection there: one connection \
+                 per thread for each server, kept while it talks to another"
+            );
         });
     });
     assert_eq!(first.wait_for_closed(1, SEE_CLOSE), 1);
